@@ -1,0 +1,21 @@
+package fr.inclusion93.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "outbox")
+public interface OutboxConfig {
+
+    /** How often the relay looks for unsent events when no commit woke it (after a broker outage, say). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Most events read and published in one relay transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for the broker to acknowledge a batch before it gives up and retries later. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+}

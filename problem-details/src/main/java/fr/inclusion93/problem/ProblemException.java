@@ -1,0 +1,42 @@
+package fr.inclusion93.problem;
+
+import java.net.URI;
+import java.util.List;
+
+/** Thrown by a service's rules; answered as a problem detail with the given status, type and fields. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final URI type;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, URI type, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what, Object id) {
+        return new ProblemException(404, ProblemType.NOT_FOUND, "Not found", what + " " + id + " does not exist", List.of());
+    }
+
+    public static ProblemException conflict(URI type, String title, String field, String reason) {
+        return new ProblemException(409, type, title, field + ": " + reason, List.of(new Problem.FieldError(field, reason)));
+    }
+
+    public static ProblemException invalid(String field, String reason) {
+        return new ProblemException(422, ProblemType.VALIDATION, "Invalid request", field + ": " + reason,
+                List.of(new Problem.FieldError(field, reason)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    Problem toProblem(URI instance) {
+        return new Problem(type, title, status, getMessage(), instance, errors);
+    }
+}

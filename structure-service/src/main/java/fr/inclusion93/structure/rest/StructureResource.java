@@ -1,0 +1,89 @@
+package fr.inclusion93.structure.rest;
+
+import fr.inclusion93.problem.Problem;
+import fr.inclusion93.structure.service.StructureService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/structures")
+@Tag(name = "Structures", description = "Host structures (structures d'accueil) of the conseiller numérique posts")
+@Produces(MediaType.APPLICATION_JSON)
+public class StructureResource {
+
+    private final StructureService service;
+
+    StructureResource(StructureService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "registerStructure", summary = "Register a host structure",
+            description = "Stores the structure and publishes StructureRegistered on structure.events.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RegisterStructureRequest.class),
+            examples = @ExampleObject(name = "library", value = Examples.REGISTER_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Registered; Location points to it",
+            headers = @Header(name = "Location", description = "URL of the new structure", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StructureResponse.class),
+                    examples = @ExampleObject(name = "registered", value = Examples.STRUCTURE)))
+    @APIResponse(responseCode = "400", description = "Invalid or unreadable body; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid SIRET", value = Examples.VALIDATION_PROBLEM)))
+    @APIResponse(responseCode = "409", description = "An active structure already has this SIRET; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "duplicate SIRET", value = Examples.DUPLICATE_PROBLEM)))
+    public Response register(@NotNull @Valid RegisterStructureRequest request, UriInfo uriInfo) {
+        StructureResponse created = service.register(request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getStructure", summary = "One host structure")
+    @APIResponse(responseCode = "200", description = "The structure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StructureResponse.class),
+                    examples = @ExampleObject(name = "structure", value = Examples.STRUCTURE)))
+    @APIResponse(responseCode = "404", description = "No structure with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown id", value = Examples.NOT_FOUND_PROBLEM)))
+    public StructureResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Operation(operationId = "listStructures", summary = "Host structures, one page at a time, oldest registration first")
+    @APIResponse(responseCode = "200", description = "One page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StructurePage.class),
+                    examples = @ExampleObject(name = "page", value = Examples.PAGE)))
+    @APIResponse(responseCode = "400", description = "page or size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public StructurePage list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return service.list(page, size);
+    }
+}

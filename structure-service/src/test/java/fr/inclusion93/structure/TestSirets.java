@@ -1,0 +1,26 @@
+package fr.inclusion93.structure;
+
+import fr.inclusion93.structure.service.Siret;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Fresh valid SIRETs, so tests never collide with each other's data. */
+public final class TestSirets {
+
+    private TestSirets() {
+    }
+
+    public static String next() {
+        StringBuilder digits = new StringBuilder("7");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (digits.length() < 13) {
+            digits.append(random.nextInt(10));
+        }
+        for (int check = 0; check < 10; check++) {
+            String candidate = digits.toString() + check;
+            if (Siret.isValid(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("unreachable: one check digit always fits");
+    }
+}

@@ -1,0 +1,98 @@
+package fr.inclusion93.structure.event;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inclusion93.events.EventEnvelope;
+import fr.inclusion93.events.EventSchemas;
+import fr.inclusion93.structure.TestSirets;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The producer's side of the event contract, checked against the real broker. */
+@QuarkusTest
+class StructureRegisteredPublicationTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void registeringPublishesASchemaValidEventKeyedByTheStructureId() throws Exception {
+        try (KafkaConsumer<String, String> consumer = consumerAtEndOfTopic()) {
+            String siret = TestSirets.next();
+            String id = given().contentType(ContentType.JSON)
+                    .body(Map.of("name", "France Services Bondy", "siret", siret, "communeInsee", "93010"))
+                    .post("/api/structures")
+                    .then().statusCode(201).extract().path("id");
+
+            ConsumerRecord<String, String> record = awaitRecordWithKey(consumer, id);
+
+            assertThat(EventSchemas.violations(record.value())).isEmpty();
+            EventEnvelope envelope = mapper.readValue(record.value(), EventEnvelope.class);
+            assertThat(header(record, EventEnvelope.EVENT_ID_HEADER)).isEqualTo(envelope.eventId().toString());
+            assertThat(header(record, EventEnvelope.EVENT_TYPE_HEADER)).isEqualTo("StructureRegistered");
+            assertThat(envelope.aggregateId()).isEqualTo(id);
+            JsonNode expectedPayload = mapper.valueToTree(
+                    new StructureRegistered(UUID.fromString(id), "France Services Bondy", siret, "93010"));
+            assertThat(envelope.payload()).isEqualTo(expectedPayload);
+            await().pollInSameThread().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(sentAt(envelope.eventId())).isNotNull());
+        }
+    }
+
+    private KafkaConsumer<String, String> consumerAtEndOfTopic() {
+        Properties settings = new Properties();
+        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "structure-publication-test-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(StructureRegistered.TOPIC));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(100));
+            return !consumer.assignment().isEmpty();
+        });
+        return consumer;
+    }
+
+    private static ConsumerRecord<String, String> awaitRecordWithKey(KafkaConsumer<String, String> consumer, String key) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().anyMatch(r -> key.equals(r.key()));
+        });
+        return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private Object sentAt(UUID eventId) {
+        return entityManager.createNativeQuery("select sent_at from outbox_event where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult();
+    }
+}
