@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
 import io.vertx.json.schema.JsonSchema;
 import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputFormat;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.json.schema.Validator;
 import java.io.IOException;
@@ -24,6 +25,7 @@ public final class EventSchemas {
 
     private static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions()
             .setDraft(Draft.DRAFT202012)
+            .setOutputFormat(OutputFormat.Basic)
             .setBaseUri("https://inclusion93.fr/event-schemas/");
     private static final Map<String, Validator> VALIDATORS = new ConcurrentHashMap<>();
 

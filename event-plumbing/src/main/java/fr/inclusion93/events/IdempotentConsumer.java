@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -29,22 +30,37 @@ public class IdempotentConsumer {
     }
 
     /**
+     * Applies events of one type, with their payload read as {@code payloadType}; other types on the topic are
+     * left alone and not recorded, so a later version of this consumer can still apply them.
+     *
      * @param consumer names this consumer in {@code processed_event} (one service may have several)
      * @param effect   what to do with the event, run inside the transaction
-     * @return true when the effect ran, false when the event had been applied before
+     * @return true when the effect ran, false when the event had been applied before or is of another type
      */
-    public boolean apply(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
+    public <T> boolean apply(String consumer, ConsumerRecord<String, String> record, String eventType,
+            Class<T> payloadType, BiConsumer<EventEnvelope, T> effect) {
         EventEnvelope event = read(record);
+        if (!eventType.equals(event.eventType())) {
+            return false;
+        }
+        T payload = payloadOf(event, payloadType);
+        return applyOnce(consumer, event, e -> effect.accept(e, payload));
+    }
+
+    /** Applies every event of the record's topic; see {@link #apply(String, ConsumerRecord, String, Class, BiConsumer)}. */
+    public boolean apply(String consumer, ConsumerRecord<String, String> record, Consumer<EventEnvelope> effect) {
+        return applyOnce(consumer, read(record), effect);
+    }
+
+    private boolean applyOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> effect) {
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, event, effect));
-                registry.counter("events.consumed", "consumer", consumer, "type", event.eventType(),
-                        "result", applied ? "applied" : "duplicate").increment();
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> recordAndApply(consumer, event, effect));
+                count(consumer, event, applied ? "applied" : "duplicate");
                 return applied;
             } catch (RuntimeException e) {
                 if (attempt >= config.maxAttempts()) {
-                    registry.counter("events.consumed", "consumer", consumer, "type", event.eventType(),
-                            "result", "dead-lettered").increment();
+                    count(consumer, event, "dead-lettered");
                     throw new IllegalStateException("%s %s failed %d times: %s"
                             .formatted(event.eventType(), event.eventId(), attempt, e.getMessage()), e);
                 }
@@ -55,13 +71,18 @@ public class IdempotentConsumer {
         }
     }
 
-    private boolean applyOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> effect) {
+    private static boolean recordAndApply(String consumer, EventEnvelope event, Consumer<EventEnvelope> effect) {
         if (!ProcessedEvent.record(consumer, event)) {
             Log.debugf("%s: %s %s already applied, skipped", consumer, event.eventType(), event.eventId());
             return false;
         }
         effect.accept(event);
         return true;
+    }
+
+    private void count(String consumer, EventEnvelope event, String result) {
+        registry.counter("events.consumed", "consumer", consumer, "type", event.eventType(), "result", result)
+                .increment();
     }
 
     private EventEnvelope read(ConsumerRecord<String, String> record) {
@@ -76,6 +97,14 @@ public class IdempotentConsumer {
             return mapper.readValue(record.value(), EventEnvelope.class);
         } catch (Exception e) {
             throw new PoisonEventException("unreadable event: " + e.getMessage());
+        }
+    }
+
+    private <T> T payloadOf(EventEnvelope event, Class<T> payloadType) {
+        try {
+            return mapper.treeToValue(event.payload(), payloadType);
+        } catch (Exception e) {
+            throw new PoisonEventException("unreadable %s payload: %s".formatted(event.eventType(), e.getMessage()));
         }
     }
 

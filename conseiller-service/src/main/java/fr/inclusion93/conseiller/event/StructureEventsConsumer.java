@@ -1,0 +1,29 @@
+package fr.inclusion93.conseiller.event;
+
+import fr.inclusion93.conseiller.service.HostStructureProjection;
+import fr.inclusion93.events.IdempotentConsumer;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the host-structure projection in step with {@code structure.events}. */
+@ApplicationScoped
+public class StructureEventsConsumer {
+
+    static final String CONSUMER = "host-structure-projection";
+
+    private final IdempotentConsumer consumer;
+    private final HostStructureProjection projection;
+
+    StructureEventsConsumer(IdempotentConsumer consumer, HostStructureProjection projection) {
+        this.consumer = consumer;
+        this.projection = projection;
+    }
+
+    @Incoming("structure-events")
+    @Blocking
+    public void onStructureEvent(ConsumerRecord<String, String> record) {
+        consumer.apply(CONSUMER, record, StructureRegisteredV1.TYPE, StructureRegisteredV1.class, projection::registered);
+    }
+}

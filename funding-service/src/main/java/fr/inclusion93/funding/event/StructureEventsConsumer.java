@@ -1,0 +1,29 @@
+package fr.inclusion93.funding.event;
+
+import fr.inclusion93.funding.service.BeneficiaryProjection;
+import fr.inclusion93.events.IdempotentConsumer;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Keeps the beneficiary projection in step with {@code structure.events}. */
+@ApplicationScoped
+public class StructureEventsConsumer {
+
+    static final String CONSUMER = "beneficiary-projection";
+
+    private final IdempotentConsumer consumer;
+    private final BeneficiaryProjection projection;
+
+    StructureEventsConsumer(IdempotentConsumer consumer, BeneficiaryProjection projection) {
+        this.consumer = consumer;
+        this.projection = projection;
+    }
+
+    @Incoming("structure-events")
+    @Blocking
+    public void onStructureEvent(ConsumerRecord<String, String> record) {
+        consumer.apply(CONSUMER, record, StructureRegisteredV1.TYPE, StructureRegisteredV1.class, projection::registered);
+    }
+}

@@ -1,0 +1,42 @@
+package fr.inclusion93.funding.rest;
+
+import fr.inclusion93.funding.service.BeneficiaryService;
+import fr.inclusion93.problem.Problem;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/funding/beneficiaries")
+@Tag(name = "Beneficiaries (funding)", description = "The structures that can receive funding lines, projected from structure-service's events")
+@Produces(MediaType.APPLICATION_JSON)
+public class BeneficiaryResource {
+
+    private final BeneficiaryService service;
+
+    BeneficiaryResource(BeneficiaryService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getBeneficiary", summary = "One beneficiary as funding-service knows it",
+            description = "Appears shortly after structure-service registers the structure (eventual consistency).")
+    @APIResponse(responseCode = "200", description = "The beneficiary",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BeneficiaryResponse.class),
+                    examples = @ExampleObject(name = "beneficiary", value = Examples.BENEFICIARY)))
+    @APIResponse(responseCode = "404", description = "Unknown here (not registered, or its event has not arrived yet)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown id", value = Examples.NOT_FOUND_PROBLEM)))
+    public BeneficiaryResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+}
