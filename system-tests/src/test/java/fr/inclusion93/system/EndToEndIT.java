@@ -1,0 +1,165 @@
+package fr.inclusion93.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.inclusion93.events.testing.KafkaTestClient;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole architecture, over the gateway, the real broker and PostgreSQL. */
+@ExtendWith(RunningSystem.class)
+class EndToEndIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(60);
+    private static final String DEFAULT_NAME = "Maison France Services de Clichy-sous-Bois";
+    private static final String DEFAULT_INSEE = "93014";
+    private static final String TOPIC = "structure.events";
+    private static final String CONSEILLER_DLT = "structure.events.conseiller-service.dlt";
+    private static final String FUNDING_DLT = "structure.events.funding-service.dlt";
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void setUp() {
+        RestAssured.baseURI = RunningSystem.GATEWAY;
+        RestAssured.port = RunningSystem.PORT_BASE;
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        kafka = new KafkaTestClient(RunningSystem.BOOTSTRAP_SERVERS);
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    @Test
+    void aStructureRegisteredThroughTheGatewayReachesBothConsumers() {
+        String siret = validSiret();
+        ExtractableResponse<Response> created = register(siret);
+        String id = created.path("id");
+        URI location = URI.create(created.header("Location"));
+
+        assertThat(location.getPath()).isEqualTo("/api/structures/" + id);
+        given().get(location.getPath()).then().statusCode(200)
+                .body("siret", equalTo(siret)).body("ept", equalTo("Grand Paris Grand Est"));
+        awaitProjections(id);
+        given().get("/api/conseillers/host-structures/" + id).then().body("siret", equalTo(siret));
+        given().get("/api/funding/beneficiaries/" + id).then().body("siret", equalTo(siret));
+    }
+
+    @Test
+    void withTheBrokerDownARegistrationSucceedsAndItsEventArrivesOnceAfterTheRestart() {
+        RunningSystem.stopBroker();
+        String id;
+        try {
+            id = register(validSiret()).path("id");
+            given().get("/api/conseillers/host-structures/" + id).then().statusCode(404);
+        } finally {
+            RunningSystem.startBroker();
+        }
+
+        awaitProjections(id);
+        UUID eventId = eventIdOf(id);
+        assertThat(appliedCount("conseiller", eventId)).isOne();
+        assertThat(appliedCount("funding", eventId)).isOne();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() {
+        String id = register(validSiret()).path("id");
+        awaitProjections(id);
+        String firstProjection = given().get("/api/conseillers/host-structures/" + id).asString();
+        UUID eventId = eventIdOf(id);
+        String event = KafkaTestClient.envelope(eventId, "StructureRegistered", "structure", id,
+                Map.of("structureId", id, "name", "A replayed copy", "siret", validSiret(), "communeInsee", DEFAULT_INSEE));
+        double duplicatesBefore = duplicatesSeenBy(2, "host-structure-projection");
+
+        kafka.send(TOPIC, id, event);
+
+        await().atMost(PROPAGATION).until(() -> duplicatesSeenBy(2, "host-structure-projection") > duplicatesBefore);
+        assertThat(given().get("/api/conseillers/host-structures/" + id).asString()).isEqualTo(firstProjection);
+        assertThat(appliedCount("conseiller", eventId)).isOne();
+        await().atMost(PROPAGATION).untilAsserted(() -> assertThat(appliedCount("funding", eventId)).isOne());
+    }
+
+    @Test
+    void aMalformedEventLandsInEachConsumersDeadLetterTopic() {
+        KafkaTestClient.Watch conseillerDeadLetters = kafka.watch(CONSEILLER_DLT);
+        KafkaTestClient.Watch fundingDeadLetters = kafka.watch(FUNDING_DLT);
+        String key = "malformed-" + UUID.randomUUID();
+
+        kafka.send(TOPIC, key, "{\"eventType\": \"StructureRegistered\"");
+
+        for (KafkaTestClient.Watch deadLetters : new KafkaTestClient.Watch[] {conseillerDeadLetters, fundingDeadLetters}) {
+            ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> key.equals(r.key()));
+            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+            assertThat(reason).contains("not a JSON object");
+        }
+        String id = register(validSiret()).path("id");
+        awaitProjections(id); // the consumers moved on
+    }
+
+    private static ExtractableResponse<Response> register(String siret) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", DEFAULT_NAME, "siret", siret, "communeInsee", DEFAULT_INSEE))
+                .post("/api/structures")
+                .then().statusCode(201).extract();
+    }
+
+    private static void awaitProjections(String id) {
+        await().atMost(PROPAGATION).untilAsserted(() -> {
+            given().get("/api/conseillers/host-structures/" + id).then().statusCode(200);
+            given().get("/api/funding/beneficiaries/" + id).then().statusCode(200);
+        });
+    }
+
+    /** The id of the one event structure-service wrote for this structure. */
+    private static UUID eventIdOf(String structureId) {
+        assertThat(RunningSystem.count("structure", "select count(*) from outbox_event where aggregate_id = ?", structureId))
+                .isOne();
+        return (UUID) RunningSystem.queryOne("structure", "select event_id from outbox_event where aggregate_id = ?", structureId);
+    }
+
+    private static long appliedCount(String database, UUID eventId) {
+        return RunningSystem.count(database, "select count(*) from processed_event where event_id = ?", eventId);
+    }
+
+    private static double duplicatesSeenBy(int serviceOffset, String consumer) {
+        String metrics = given().baseUri(RunningSystem.serviceUrl(serviceOffset)).get("/q/metrics").asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("events_consumed_total{") && line.contains("consumer=\"" + consumer + "\"")
+                        && line.contains("result=\"duplicate\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static String validSiret() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder digits = new StringBuilder("8");
+        while (digits.length() < 13) {
+            digits.append(random.nextInt(10));
+        }
+        int sum = 0;
+        for (int i = 0; i < 13; i++) {
+            int digit = digits.charAt(12 - i) - '0';
+            sum += i % 2 == 0 ? (digit * 2 > 9 ? digit * 2 - 9 : digit * 2) : digit;
+        }
+        return digits.append((10 - sum % 10) % 10).toString();
+    }
+}

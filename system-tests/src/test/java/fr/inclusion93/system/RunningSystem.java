@@ -1,0 +1,107 @@
+package fr.inclusion93.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The packaged system, started once for all system tests with the same script a user runs ({@code deploy/run.sh}),
+ * on its own ports, its own Kafka broker (so stopping it disturbs nothing else) and the services' test databases.
+ */
+public final class RunningSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    static final int PORT_BASE = 18080;
+    static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
+    static final String BOOTSTRAP_SERVERS = "127.0.0.1:19092";
+
+    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private static final Path WORK = Path.of(System.getProperty("system.work.dir", "target")).toAbsolutePath();
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "PORT_BASE", Integer.toString(PORT_BASE),
+            "KAFKA_PORT", "19092",
+            "KAFKA_CONTROLLER_PORT", "19093",
+            "KAFKA_WORK_DIR", WORK.resolve("kafka").toString(),
+            "RUN_DIR", WORK.resolve("run").toString(),
+            "DB_SUFFIX", "_test");
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(RunningSystem.class, key -> start(), RunningSystem.class);
+    }
+
+    private RunningSystem start() {
+        script("deploy/kafka.sh", "clean");
+        script("deploy/run.sh", "start");
+        return this;
+    }
+
+    @Override
+    public void close() {
+        script("deploy/run.sh", "stop");
+    }
+
+    static void stopBroker() {
+        script("deploy/kafka.sh", "stop");
+    }
+
+    static void startBroker() {
+        script("deploy/kafka.sh", "start");
+    }
+
+    static String serviceUrl(int offset) {
+        return "http://127.0.0.1:" + (PORT_BASE + offset);
+    }
+
+    /** One number from a service's test database, for the checks no API exposes (how often an event was applied). */
+    static long count(String database, String sql, Object... parameters) {
+        return ((Number) queryOne(database, sql, parameters)).longValue();
+    }
+
+    static Object queryOne(String database, String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/" + database + "_test", database, database);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next()) {
+                    throw new IllegalStateException("no row for " + sql);
+                }
+                return result.getObject(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void script(String script, String verb) {
+        try {
+            Files.createDirectories(WORK);
+            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve(script).toString(), verb)
+                    .directory(ROOT.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("system.log").toFile()));
+            builder.environment().putAll(ENVIRONMENT);
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(script + " " + verb + " failed; see " + WORK.resolve("system.log"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
