@@ -20,7 +20,8 @@ public record Problem(
         int status,
         @Schema(description = "Explanation specific to this occurrence", examples = "siret: must be 14 digits with a valid Luhn checksum")
         String detail,
-        @Schema(description = "URI of the request that caused the problem", examples = "/api/structures")
+        @Schema(description = "URI reference of the request that caused the problem", format = "uri-reference",
+                examples = "/api/structures")
         URI instance,
         @Schema(description = "Offending fields, one entry per field and reason")
         List<FieldError> errors) {

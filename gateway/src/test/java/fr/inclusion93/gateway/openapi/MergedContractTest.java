@@ -1,0 +1,75 @@
+package fr.inclusion93.gateway.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MergedContractTest {
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void servesOneContractForTheWholeApiAtTheGateway() {
+        JsonNode contract = Contracts.servedJson();
+
+        assertThat(contract.at("/info/title").asText()).isEqualTo("Inclusion numérique 93 API");
+        assertThat(contract.at("/info/version").asText()).isEqualTo("1.0");
+        assertThat(contract.at("/info/description").asText()).isNotBlank();
+        assertThat(contract.get("servers")).hasSize(1);
+        assertThat(contract.at("/servers/0/url").asText()).isEqualTo("/");
+        assertThat(Contracts.names(contract.get("paths"))).contains("/api/structures", "/api/structures/{id}");
+    }
+
+    @Test
+    void yamlAndJsonAreTheSameDocument() {
+        assertThat(Contracts.servedYaml()).isEqualTo(Contracts.servedJson());
+    }
+
+    /** Guards the list of contract directories in application.properties: a committed contract that is not merged fails here. */
+    @Test
+    void everyCommittedServiceContractIsMergedUnchanged() throws IOException {
+        List<Path> committed;
+        try (Stream<Path> modules = Files.list(Path.of(".."))) {
+            committed = modules.filter(dir -> dir.getFileName().toString().endsWith("-service"))
+                    .map(dir -> dir.resolve("openapi/openapi.yaml"))
+                    .filter(Files::isRegularFile)
+                    .toList();
+        }
+        assertThat(committed).isNotEmpty();
+        JsonNode merged = Contracts.servedJson();
+
+        for (Path file : committed) {
+            JsonNode service = Contracts.read(file);
+            for (String path : Contracts.names(service.get("paths"))) {
+                assertThat(merged.get("paths").get(path)).as("%s %s", file, path).isEqualTo(service.get("paths").get(path));
+            }
+            for (String schema : Contracts.names(service.at("/components/schemas"))) {
+                assertThat(merged.at("/components/schemas").get(schema)).as("%s schema %s", file, schema)
+                        .isEqualTo(service.at("/components/schemas").get(schema));
+            }
+        }
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().when().get("/q/swagger-ui")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"));
+    }
+}

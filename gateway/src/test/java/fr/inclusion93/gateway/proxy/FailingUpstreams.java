@@ -1,0 +1,48 @@
+package fr.inclusion93.gateway.proxy;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+
+/**
+ * Services in trouble: structure-service and funding-service on a port where nothing listens (connection
+ * refused), conseiller-service accepting requests and never answering.
+ */
+public class FailingUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer silent = vertx.createHttpServer()
+                .requestHandler(request -> { })
+                .listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().join();
+        String refused = "http://127.0.0.1:" + closedPort();
+        return Map.of(
+                "gateway.routes.structures", refused,
+                "gateway.routes.conseillers", "http://127.0.0.1:" + silent.actualPort(),
+                "gateway.routes.funding", refused);
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package fr.inclusion93.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.inclusion93.problem.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(UpstreamFailureTest.ServicesInTrouble.class)
+class UpstreamFailureTest {
+
+    public static class ServicesInTrouble implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.idle-timeout", "300ms");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(FailingUpstreams.class));
+        }
+    }
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void anUnreachableServiceIsABadGatewayProblem() {
+        Problem problem = given().contentType(ContentType.JSON).body("{\"name\":\"x\"}")
+                .when().post("/api/structures")
+                .then()
+                .statusCode(502)
+                .contentType(Problem.MEDIA_TYPE)
+                .extract().as(Problem.class);
+
+        assertThat(problem).isEqualTo(new Problem(UpstreamFailures.UNAVAILABLE, "Bad Gateway", 502,
+                "structure-service is unreachable; try again later", URI.create("/api/structures"), null));
+    }
+
+    @Test
+    void aSilentServiceIsAGatewayTimeoutProblem() {
+        Problem problem = given().when().get("/api/conseillers/7")
+                .then()
+                .statusCode(504)
+                .contentType(Problem.MEDIA_TYPE)
+                .extract().as(Problem.class);
+
+        assertThat(problem).isEqualTo(new Problem(UpstreamFailures.TIMEOUT, "Gateway Timeout", 504,
+                "conseiller-service did not answer in time; the request may or may not have been applied",
+                URI.create("/api/conseillers/7"), null));
+    }
+
+    @Test
+    void theGatewayStaysReadyWhileServicesAreDown() {
+        given().when().get("/api/funding").then().statusCode(502);
+
+        given().when().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+    }
+}
