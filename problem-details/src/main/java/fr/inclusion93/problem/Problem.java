@@ -18,7 +18,7 @@ public record Problem(
         String title,
         @Schema(description = "HTTP status code", examples = "400")
         int status,
-        @Schema(description = "Explanation specific to this occurrence", examples = "siret: must be 14 digits with a valid Luhn checksum")
+        @Schema(description = "Explanation specific to this occurrence", examples = "siret: must be 14 digits with a valid SIRET checksum")
         String detail,
         @Schema(description = "URI reference of the request that caused the problem", format = "uri-reference",
                 examples = "/api/structures")
@@ -33,7 +33,7 @@ public record Problem(
     public record FieldError(
             @Schema(description = "Path of the field in the request", examples = "siret")
             String field,
-            @Schema(description = "Why the value was rejected", examples = "must be 14 digits with a valid Luhn checksum")
+            @Schema(description = "Why the value was rejected", examples = "must be 14 digits with a valid SIRET checksum")
             String reason) {
     }
 }

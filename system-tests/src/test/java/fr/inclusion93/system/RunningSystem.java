@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The packaged system, started once for all system tests with the same script a user runs ({@code deploy/run.sh}),
  * on its own ports, its own Kafka broker (so stopping it disturbs nothing else) and the services' test databases.
  */
-public final class RunningSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
     static final int PORT_BASE = 18080;
     static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;

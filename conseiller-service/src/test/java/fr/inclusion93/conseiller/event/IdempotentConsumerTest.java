@@ -1,0 +1,84 @@
+package fr.inclusion93.conseiller.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.inclusion93.events.IdempotentConsumer;
+import fr.inclusion93.events.PoisonEventException;
+import fr.inclusion93.events.testing.KafkaTestClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The shared consumer's transaction and retry rules, on this service's real database. */
+@QuarkusTest
+class IdempotentConsumerTest {
+
+    private static final String CONSUMER = "idempotent-consumer-test";
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aFailingEffectIsRetriedThenGivenUpWithNothingRecorded() {
+        UUID eventId = UUID.randomUUID();
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> consumer.apply(CONSUMER, record(eventId), event -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("projection unavailable");
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("failed 3 times: projection unavailable");
+
+        assertThat(attempts).hasValue(3);
+        assertThat(processedRows(eventId)).as("the claim rolled back with the effect").isZero();
+    }
+
+    @Test
+    void anEffectThatRecoversIsAppliedOnceAndThenSkipped() {
+        UUID eventId = UUID.randomUUID();
+        AtomicInteger attempts = new AtomicInteger();
+
+        boolean applied = consumer.apply(CONSUMER, record(eventId), event -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException("transient");
+            }
+        });
+        boolean appliedAgain = consumer.apply(CONSUMER, record(eventId), event -> attempts.incrementAndGet());
+
+        assertThat(applied).isTrue();
+        assertThat(appliedAgain).isFalse();
+        assertThat(attempts).hasValue(2);
+        assertThat(processedRows(eventId)).isOne();
+    }
+
+    @Test
+    void aPoisonEventIsNotRetried() {
+        AtomicInteger attempts = new AtomicInteger();
+        ConsumerRecord<String, String> garbage = new ConsumerRecord<>("structure.events", 0, 0, "k", "{\"eventId\": 1}");
+
+        assertThatThrownBy(() -> consumer.apply(CONSUMER, garbage, event -> attempts.incrementAndGet()))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("breaks its schema");
+        assertThat(attempts).hasValue(0);
+    }
+
+    private static ConsumerRecord<String, String> record(UUID eventId) {
+        String id = UUID.randomUUID().toString();
+        return new ConsumerRecord<>("structure.events", 0, 0, id, KafkaTestClient.envelope(eventId, "StructureRegistered",
+                "structure", id, Map.of("structureId", id, "name", "Test", "siret", "21930066300016", "communeInsee", "93066")));
+    }
+
+    private long processedRows(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from processed_event where consumer = ?1 and event_id = ?2")
+                .setParameter(1, CONSUMER).setParameter(2, eventId).getSingleResult()).longValue());
+    }
+}
