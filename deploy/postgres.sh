@@ -28,12 +28,15 @@ esac
 as_root() { if ((EUID == 0)); then "$@"; else sudo "$@"; fi; }
 
 ensure_server() {
+  if command -v pg_isready >/dev/null && pg_isready -q; then
+    log "server answers on $PGHOST:$PGPORT"
+    return 0
+  fi
   if ! command -v pg_ctlcluster >/dev/null || [[ -z $(ls /etc/postgresql 2>/dev/null) ]]; then
     log "PostgreSQL not installed, installing Debian's postgresql package"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
   fi
-  pg_isready -q && { log "server answers on $PGHOST:$PGPORT"; return 0; }
   local version
   version=$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort -V | tail -1)
   log "starting cluster $version/main"

@@ -4,6 +4,7 @@
 set -euo pipefail
 
 ME=run.sh
+command -v curl >/dev/null || { echo "[$ME] ERROR: curl is needed (apt-get install curl)" >&2; exit 1; }
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # One knob moves every HTTP port: gateway on PORT_BASE, the services on PORT_BASE+1..3.
 PORT_BASE=${PORT_BASE:-8080}
@@ -46,16 +47,29 @@ env_of() {
   esac
 }
 
-running() { [[ -f $RUN_DIR/$1.pid ]] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; }
+# Running means: the recorded pid is alive and is still this service's JVM (pids are reused after a reboot).
+running() {
+  [[ -f $RUN_DIR/$1.pid ]] || return 1
+  local pid
+  pid=$(cat "$RUN_DIR/$1.pid")
+  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$(jar_of "$1")"
+}
 
 wait_ready() {
   local svc=$1 url deadline=$((SECONDS + READY_TIMEOUT))
   url="http://127.0.0.1:$(port_of "$1")/q/health/ready"
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
-    running "$svc" || { tail -n 40 "$RUN_DIR/$svc.log" >&2; die "$svc died while starting (log: $RUN_DIR/$svc.log)"; }
-    ((SECONDS < deadline)) || { tail -n 40 "$RUN_DIR/$svc.log" >&2; die "$svc not ready after ${READY_TIMEOUT}s"; }
+    running "$svc" || fail_start "$svc" "died while starting"
+    ((SECONDS < deadline)) || fail_start "$svc" "not ready after ${READY_TIMEOUT}s"
     sleep 0.2
   done
+}
+
+# A half-started system is worse than none: show why, stop what did start, fail.
+fail_start() {
+  tail -n 40 "$RUN_DIR/$1.log" >&2
+  stop_services
+  die "$1 $2 (log: $RUN_DIR/$1.log)"
 }
 
 start_service() {
@@ -93,18 +107,22 @@ start() {
 EOF
 }
 
-stop() {
+stop_services() {
   for svc in "${SERVICES[@]}"; do
     if running "$svc"; then
       local pid
       pid=$(cat "$RUN_DIR/$svc.pid")
-      kill "$pid"
+      kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
       kill -9 "$pid" 2>/dev/null || true
       log "$svc stopped"
     fi
     rm -f "$RUN_DIR/$svc.pid"
   done
+}
+
+stop() {
+  stop_services
   [[ ${SKIP_INFRA:-} == 1 ]] || "$ROOT/deploy/kafka.sh" stop
 }
 

@@ -36,8 +36,9 @@ failures=$(seq "$N" | xargs -P "$CONCURRENCY" -I{} bash -c \
 N=$((N - failures))
 echo "registered $N structures ($failures refused) in $((SECONDS - started))s with $CONCURRENCY clients"
 
-report() { # database table
+report() { # service table (the service's role and password are its name, as deploy/postgres.sh makes them)
   local db=$1$DB_SUFFIX table=$2 got deadline=$((SECONDS + 60))
+  export PGPASSWORD=$1
   until got=$(psql -U "$1" -d "$db" -Atc "select count(*) from $2 where event_occurred_at >= '$since'") && ((got >= N)); do
     ((SECONDS < deadline)) || { echo "$db.$table: only $got of $N arrived within 60 s" >&2; return 1; }
     sleep 0.5

@@ -40,9 +40,14 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
     }
 
     private RunningSystem start() {
-        script("deploy/kafka.sh", "clean");
-        script("deploy/run.sh", "start");
-        return this;
+        try {
+            script("deploy/kafka.sh", "clean");
+            script("deploy/run.sh", "start");
+            return this;
+        } catch (RuntimeException e) {
+            close(); // not registered for closing when the start fails: leave no broker behind
+            throw e;
+        }
     }
 
     @Override

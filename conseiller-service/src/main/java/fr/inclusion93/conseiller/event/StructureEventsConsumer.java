@@ -24,6 +24,6 @@ public class StructureEventsConsumer {
     @Incoming("structure-events")
     @Blocking
     public void onStructureEvent(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, StructureRegisteredV1.TYPE, StructureRegisteredV1.class, projection::registered);
+        consumer.apply(CONSUMER, record, StructureRegisteredV1.KIND, projection::registered);
     }
 }

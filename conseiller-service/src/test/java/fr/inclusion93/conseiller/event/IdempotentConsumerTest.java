@@ -3,6 +3,8 @@ package fr.inclusion93.conseiller.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.inclusion93.events.EventKind;
 import fr.inclusion93.events.IdempotentConsumer;
 import fr.inclusion93.events.PoisonEventException;
 import fr.inclusion93.events.testing.KafkaTestClient;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class IdempotentConsumerTest {
 
     private static final String CONSUMER = "idempotent-consumer-test";
+    private static final EventKind<JsonNode> REGISTERED = new EventKind<>("StructureRegistered", 1, JsonNode.class);
 
     @Inject
     IdempotentConsumer consumer;
@@ -33,7 +36,7 @@ class IdempotentConsumerTest {
         UUID eventId = UUID.randomUUID();
         AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> consumer.apply(CONSUMER, record(eventId), event -> {
+        assertThatThrownBy(() -> consumer.apply(CONSUMER, record(eventId), REGISTERED, (event, payload) -> {
             attempts.incrementAndGet();
             throw new IllegalStateException("projection unavailable");
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("failed 3 times: projection unavailable");
@@ -47,12 +50,13 @@ class IdempotentConsumerTest {
         UUID eventId = UUID.randomUUID();
         AtomicInteger attempts = new AtomicInteger();
 
-        boolean applied = consumer.apply(CONSUMER, record(eventId), event -> {
+        boolean applied = consumer.apply(CONSUMER, record(eventId), REGISTERED, (event, payload) -> {
             if (attempts.incrementAndGet() == 1) {
                 throw new IllegalStateException("transient");
             }
         });
-        boolean appliedAgain = consumer.apply(CONSUMER, record(eventId), event -> attempts.incrementAndGet());
+        boolean appliedAgain = consumer.apply(CONSUMER, record(eventId), REGISTERED,
+                (event, payload) -> attempts.incrementAndGet());
 
         assertThat(applied).isTrue();
         assertThat(appliedAgain).isFalse();
@@ -61,11 +65,30 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void otherEventTypesAreLeftAloneAndUnknownVersionsRefused() {
+        String id = UUID.randomUUID().toString();
+        AtomicInteger attempts = new AtomicInteger();
+        String unknownType = KafkaTestClient.envelope("StructureRenamed", "structure", id, Map.of("name", "New"));
+        String nextVersion = KafkaTestClient.envelope("StructureRegistered", "structure", id, Map.of()).replace(
+                "\"schemaVersion\":1", "\"schemaVersion\":2");
+
+        boolean applied = consumer.apply(CONSUMER, new ConsumerRecord<>("structure.events", 0, 0, id, unknownType),
+                REGISTERED, (event, payload) -> attempts.incrementAndGet());
+
+        assertThat(applied).isFalse();
+        assertThatThrownBy(() -> consumer.apply(CONSUMER, new ConsumerRecord<>("structure.events", 0, 0, id, nextVersion),
+                REGISTERED, (event, payload) -> attempts.incrementAndGet()))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("v2 is not supported");
+        assertThat(attempts).hasValue(0);
+    }
+
+    @Test
     void aPoisonEventIsNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
-        ConsumerRecord<String, String> garbage = new ConsumerRecord<>("structure.events", 0, 0, "k", "{\"eventId\": 1}");
+        ConsumerRecord<String, String> garbage = new ConsumerRecord<>("structure.events", 0, 0, "k",
+                "{\"eventId\": 1, \"eventType\": \"StructureRegistered\", \"schemaVersion\": 1}");
 
-        assertThatThrownBy(() -> consumer.apply(CONSUMER, garbage, event -> attempts.incrementAndGet()))
+        assertThatThrownBy(() -> consumer.apply(CONSUMER, garbage, REGISTERED, (event, payload) -> attempts.incrementAndGet()))
                 .isInstanceOf(PoisonEventException.class).hasMessageContaining("breaks its schema");
         assertThat(attempts).hasValue(0);
     }

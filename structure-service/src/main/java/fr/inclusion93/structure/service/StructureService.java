@@ -11,7 +11,6 @@ import fr.inclusion93.structure.rest.StructureResponse;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import org.hibernate.exception.ConstraintViolationException;
 public class StructureService {
 
     static final URI DUPLICATE_SIRET = ProblemType.of("duplicate-siret");
+    private static final String ACTIVE_SIRET_INDEX = "structure_active_siret";
 
     private final Outbox outbox;
     private final StructureMapper mapper;
@@ -49,9 +49,9 @@ public class StructureService {
         structure.updatedAt = now;
         try {
             structure.persistAndFlush();
-        } catch (PersistenceException e) {
-            if (e instanceof ConstraintViolationException || e.getCause() instanceof ConstraintViolationException) {
-                throw duplicateSiret(request.siret()); // a concurrent registration won the unique index
+        } catch (ConstraintViolationException e) {
+            if (ACTIVE_SIRET_INDEX.equals(e.getConstraintName())) {
+                throw duplicateSiret(request.siret()); // a concurrent registration won the race
             }
             throw e;
         }

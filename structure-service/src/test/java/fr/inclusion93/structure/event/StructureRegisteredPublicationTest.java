@@ -8,22 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inclusion93.events.EventEnvelope;
 import fr.inclusion93.events.EventSchemas;
+import fr.inclusion93.events.testing.KafkaTestClient;
 import fr.inclusion93.structure.TestSirets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -42,49 +38,27 @@ class StructureRegisteredPublicationTest {
 
     @Test
     void registeringPublishesASchemaValidEventKeyedByTheStructureId() throws Exception {
-        try (KafkaConsumer<String, String> consumer = consumerAtEndOfTopic()) {
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
+            KafkaTestClient.Watch events = kafka.watch(StructureRegistered.TOPIC);
             String siret = TestSirets.next();
             String id = given().contentType(ContentType.JSON)
                     .body(Map.of("name", "France Services Bondy", "siret", siret, "communeInsee", "93010"))
                     .post("/api/structures")
                     .then().statusCode(201).extract().path("id");
 
-            ConsumerRecord<String, String> record = awaitRecordWithKey(consumer, id);
+            ConsumerRecord<String, String> record = events.awaitRecord(r -> id.equals(r.key()));
 
             assertThat(EventSchemas.violations(record.value())).isEmpty();
             EventEnvelope envelope = mapper.readValue(record.value(), EventEnvelope.class);
             assertThat(header(record, EventEnvelope.EVENT_ID_HEADER)).isEqualTo(envelope.eventId().toString());
             assertThat(header(record, EventEnvelope.EVENT_TYPE_HEADER)).isEqualTo("StructureRegistered");
+            assertThat(header(record, EventEnvelope.SCHEMA_VERSION_HEADER)).isEqualTo("1");
             assertThat(envelope.aggregateId()).isEqualTo(id);
             JsonNode expectedPayload = mapper.valueToTree(
                     new StructureRegistered(UUID.fromString(id), "France Services Bondy", siret, "93010"));
             assertThat(envelope.payload()).isEqualTo(expectedPayload);
-            await().pollInSameThread().atMost(Duration.ofSeconds(10))
-                    .untilAsserted(() -> assertThat(sentAt(envelope.eventId())).isNotNull());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sentAt(envelope.eventId())).isNotNull());
         }
-    }
-
-    private KafkaConsumer<String, String> consumerAtEndOfTopic() {
-        Properties settings = new Properties();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "structure-publication-test-" + UUID.randomUUID());
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(StructureRegistered.TOPIC));
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(100));
-            return !consumer.assignment().isEmpty();
-        });
-        return consumer;
-    }
-
-    private static ConsumerRecord<String, String> awaitRecordWithKey(KafkaConsumer<String, String> consumer, String key) {
-        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream().anyMatch(r -> key.equals(r.key()));
-        });
-        return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
@@ -92,7 +66,8 @@ class StructureRegisteredPublicationTest {
     }
 
     private Object sentAt(UUID eventId) {
-        return entityManager.createNativeQuery("select sent_at from outbox_event where event_id = ?1")
-                .setParameter(1, eventId).getSingleResult();
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select sent_at from outbox_event where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult());
     }
 }

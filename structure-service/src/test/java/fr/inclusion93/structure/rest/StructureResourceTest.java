@@ -3,6 +3,7 @@ package fr.inclusion93.structure.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.structure.TestSirets;
@@ -76,6 +77,17 @@ class StructureResourceTest {
     }
 
     @Test
+    void controlCharactersInTheNameAre400NotAServerError() {
+        String siret = TestSirets.next();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", "Mairie\u0000", "siret", siret, "communeInsee", DEFAULT_INSEE))
+                .post("/api/structures")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("name"));
+        assertThat(rowsWithSiret(siret)).isZero();
+    }
+
+    @Test
     void missingFieldsAre400() {
         Problem problem = given().contentType(ContentType.JSON).body("{}")
                 .post("/api/structures")
@@ -99,7 +111,8 @@ class StructureResourceTest {
         given().contentType(ContentType.JSON).body("{\"name\": \"x\", \"siret\": ")
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("type", equalTo("https://inclusion93.fr/problems/malformed-request"));
+                .body("type", equalTo("https://inclusion93.fr/problems/malformed-request"))
+                .body("detail", startsWith("Body is not valid JSON"));
 
         given().contentType(ContentType.JSON).body("{\"name\": [\"x\"], \"siret\": \"1\", \"communeInsee\": \"93027\"}")
                 .post("/api/structures")
@@ -157,6 +170,28 @@ class StructureResourceTest {
         given().get("/api/nothing-here")
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));
+        given().urlEncodingEnabled(false).get("/api/nothing%20here")
+                .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
+                .body("instance", equalTo("/api/nothing%20here"));
+    }
+
+    @Test
+    void unsupportedMethodIs405Problem() {
+        given().delete("/api/structures")
+                .then().statusCode(405).contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(405));
+    }
+
+    @Test
+    void parametersOfTheWrongFormatAre400() {
+        given().get("/api/structures/not-a-uuid")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("https://inclusion93.fr/problems/malformed-request"));
+        given().queryParam("size", "abc").get("/api/structures")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
+        given().queryParam("page", Integer.MAX_VALUE).queryParam("size", 500).get("/api/structures")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("page"));
     }
 
     @Test
