@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A host structure to register")
 public record RegisterStructureRequest(
         @Schema(description = "Name of the structure", examples = "Médiathèque John Lennon", maxLength = 200)
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\x00-\\x1F\\x7F]*", message = "must not contain control characters")
         String name,
         @Schema(description = "SIRET of the establishment (14 digits, Luhn checksum)", examples = "21930027400012")
         @NotNull @ValidSiret
