@@ -7,10 +7,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
 
-    /** How often the relay looks for unsent events when no commit woke it (after a broker outage, say). */
-    @WithDefault("1s")
-    Duration pollInterval();
-
     /** Most events read and published in one relay transaction. */
     @WithDefault("200")
     int batchSize();
@@ -18,4 +14,8 @@ public interface OutboxConfig {
     /** How long the relay waits for the broker to acknowledge a batch before it gives up and retries later. */
     @WithDefault("10s")
     Duration sendTimeout();
+
+    /** How long a sent event stays in the outbox (for inspection) before it is deleted. */
+    @WithDefault("7d")
+    Duration retention();
 }

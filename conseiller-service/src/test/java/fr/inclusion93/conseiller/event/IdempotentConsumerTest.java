@@ -12,8 +12,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -61,6 +67,31 @@ class IdempotentConsumerTest {
         assertThat(applied).isTrue();
         assertThat(appliedAgain).isFalse();
         assertThat(attempts).hasValue(2);
+        assertThat(processedRows(eventId)).isOne();
+    }
+
+    @Test
+    void concurrentDeliveriesOfOneEventApplyItOnce() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        ConsumerRecord<String, String> record = record(eventId);
+        AtomicInteger effects = new AtomicInteger();
+        int deliveries = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(deliveries);
+        List<Boolean> applied = new ArrayList<>();
+        try {
+            List<Callable<Boolean>> calls = new ArrayList<>();
+            for (int i = 0; i < deliveries; i++) {
+                calls.add(() -> consumer.apply(CONSUMER, record, REGISTERED, (event, payload) -> effects.incrementAndGet()));
+            }
+            for (Future<Boolean> result : pool.invokeAll(calls)) {
+                applied.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(applied).containsOnlyOnce(true);
+        assertThat(effects).hasValue(1);
         assertThat(processedRows(eventId)).isOne();
     }
 
