@@ -1,6 +1,7 @@
 package fr.inclusion93.events;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -15,7 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-/** The Kafka producer behind the outbox: acks from all replicas, idempotent, bounded waits so the relay can retry. */
+/**
+ * The Kafka producer behind the outbox: acks from all replicas, idempotent, bounded waits so the relay can retry.
+ * Built at startup, not by the first event, which would otherwise wait for it.
+ */
+@Startup
 @ApplicationScoped
 class OutboxProducer {
 
