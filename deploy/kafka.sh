@@ -153,10 +153,15 @@ start() {
     log "already running (pid $pid) on $BOOTSTRAP"
     return 0
   fi
+  resolve
+  # A broker this script did not start (another checkout's, say) already answers here: use it.
+  if port_in_use "$KAFKA_PORT" && probe 5 >/dev/null 2>&1; then
+    log "a broker not started from $KAFKA_WORK_DIR already answers on $BOOTSTRAP; using it"
+    return 0
+  fi
   for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
     port_in_use "$port" && die "port $port is already in use by another process"
   done
-  resolve
   write_props
   if [[ ! -f $DATA/meta.properties ]]; then
     local quiet=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
