@@ -62,7 +62,7 @@ public class IdempotentConsumer {
                 throw new PoisonEventException("%s v%s is not supported by %s (reads v%d)".formatted(kind.eventType(),
                         header.path("schemaVersion").asText(), consumer, kind.schemaVersion()));
             }
-            EventEnvelope event = read(record);
+            EventEnvelope event = read(record.value(), header);
             T payload = payloadOf(event, kind.payloadType());
             return applyOnce(consumer, event, e -> effect.accept(e, payload));
         } catch (PoisonEventException e) {
@@ -131,13 +131,14 @@ public class IdempotentConsumer {
         }
     }
 
-    private EventEnvelope read(ConsumerRecord<String, String> record) {
-        List<String> violations = EventSchemas.violations(record.value());
+    /** Checks the record against its schemas, then binds the tree {@link #peek} already parsed. */
+    private EventEnvelope read(String json, JsonNode tree) {
+        List<String> violations = EventSchemas.violations(json);
         if (!violations.isEmpty()) {
             throw new PoisonEventException("event breaks its schema: " + String.join("; ", violations));
         }
         try {
-            return mapper.readValue(record.value(), EventEnvelope.class);
+            return mapper.treeToValue(tree, EventEnvelope.class);
         } catch (Exception e) {
             throw new PoisonEventException("unreadable event: " + e.getMessage());
         }
