@@ -1,16 +1,24 @@
 package fr.inclusion93.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The body of every event on the wire; see {@code event-schemas/envelope.v1.schema.json}. */
+/**
+ * The body of every event on the wire; see {@code event-schemas/envelope.v1.schema.json}.
+ *
+ * @param aggregateVersion 1 for an aggregate's first event, then one more for each; null only in events written
+ *                         before versions existed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventEnvelope(
         UUID eventId,
         String eventType,
         int schemaVersion,
         String aggregateType,
         String aggregateId,
+        Long aggregateVersion,
         Instant occurredAt,
         JsonNode payload) {
 
@@ -18,4 +26,6 @@ public record EventEnvelope(
     public static final String EVENT_ID_HEADER = "event-id";
     public static final String EVENT_TYPE_HEADER = "event-type";
     public static final String SCHEMA_VERSION_HEADER = "schema-version";
+    /** W3C trace context of the change that wrote the event. */
+    public static final String TRACEPARENT_HEADER = "traceparent";
 }

@@ -3,30 +3,32 @@ package fr.inclusion93.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.hibernate.exception.JDBCConnectionException;
+import org.apache.kafka.common.header.Header;
 
 /**
- * Applies each event at most once per consumer: the event id is recorded in {@code processed_event} in the same
- * transaction as the effect, so a redelivered event changes nothing.
+ * Applies each event at most once per consumer, and each aggregate's events in version order.
  * <ul>
- * <li>A poison event (unreadable, off-schema, a version this consumer does not know) fails at once.</li>
+ * <li>The event id goes to {@code processed_event} in the same transaction as the effect: a redelivery changes nothing.</li>
+ * <li>With an {@code aggregateVersion}, the consumer applies version n+1 after n; a version at or below the last one is
+ * stale and ignored; one ahead of a gap is held and applied once the missing version arrives (a dead-lettered event
+ * replayed, say). Types it does not read still move the aggregate's version on.</li>
+ * <li>A poison event (unreadable, off-schema) fails at once, to the channel's dead-letter topic.</li>
  * <li>An effect that fails for a reason of its own is tried {@code event-consumer.max-attempts} times.</li>
- * <li>While the database is unreachable the event is retried until it comes back: an outage of this
- * service must not dead-letter healthy events.</li>
+ * <li>Transient failures (database unreachable or busy, deadlock, serialization failure, pool time-out) are retried
+ * until they pass, however long that takes: they must not dead-letter a healthy event.</li>
  * </ul>
- * What fails reaches the channel, whose {@code dead-letter-queue} failure strategy publishes the record with the
- * reason and moves on.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -36,78 +38,150 @@ public class IdempotentConsumer {
     private final ObjectMapper mapper;
     private final EventConsumerConfig config;
     private final MeterRegistry registry;
+    private final TraceContext traces;
+    private final Map<String, EventHandlers> consumers = new ConcurrentHashMap<>();
 
-    IdempotentConsumer(ObjectMapper mapper, EventConsumerConfig config, MeterRegistry registry) {
+    IdempotentConsumer(ObjectMapper mapper, EventConsumerConfig config, MeterRegistry registry, TraceContext traces) {
         this.mapper = mapper;
         this.config = config;
         this.registry = registry;
+        this.traces = traces;
     }
 
-    /**
-     * Applies the record if it carries this kind of event. Other event types on the topic are left alone and
-     * not recorded, so a later version of this consumer can still apply them.
-     *
-     * @param consumer names this consumer in {@code processed_event} (one service may have several)
-     * @param effect   what to do with the event, run inside the transaction
-     * @return true when the effect ran, false when the event had been applied before or is of another type
-     */
-    public <T> boolean apply(String consumer, ConsumerRecord<String, String> record, EventKind<T> kind,
-            BiConsumer<EventEnvelope, T> effect) {
-        try {
-            JsonNode header = peek(record);
-            if (!kind.eventType().equals(header.path("eventType").asText())) {
-                return false;
-            }
-            if (header.path("schemaVersion").asInt() != kind.schemaVersion()) {
-                throw new PoisonEventException("%s v%s is not supported by %s (reads v%d)".formatted(kind.eventType(),
-                        header.path("schemaVersion").asText(), consumer, kind.schemaVersion()));
-            }
-            EventEnvelope event = read(record.value(), header);
-            T payload = payloadOf(event, kind.payloadType());
-            return applyOnce(consumer, event, e -> effect.accept(e, payload));
+    /** The consumer of this name, created on first use; add the event types it reads with {@link EventHandlers#on}. */
+    public EventHandlers handlers(String consumer) {
+        return consumers.computeIfAbsent(consumer, name -> new EventHandlers(name, this));
+    }
+
+    Consumption accept(EventHandlers handlers, ConsumerRecord<String, String> record) {
+        String traceparent = header(record, EventEnvelope.TRACEPARENT_HEADER);
+        Span span = traces.startConsumerSpan(handlers.consumer() + " " + record.topic(), traceparent);
+        try (Scope scope = span.makeCurrent()) {
+            Consumption result = receive(handlers, record, traceparent);
+            span.setAttribute("event.result", result.metricTag());
+            return result;
         } catch (PoisonEventException e) {
-            registry.counter("events.consumed", "consumer", consumer, "type", kind.eventType(), "result", "poison")
+            registry.counter("events.consumed", "consumer", handlers.consumer(), "type", typeOf(record), "result", "poison")
                     .increment();
             throw e;
+        } finally {
+            span.end();
         }
     }
 
-    private boolean applyOnce(String consumer, EventEnvelope event, Consumer<EventEnvelope> effect) {
+    private Consumption receive(EventHandlers handlers, ConsumerRecord<String, String> record, String traceparent) {
+        JsonNode tree = peek(record);
+        String type = tree.path("eventType").asText();
+        EventHandlers.Handler<?> handler = handlers.handler(type);
+        if (handler != null && tree.path("schemaVersion").asInt() != handler.kind().schemaVersion()) {
+            return count(handlers, type, Consumption.UNSUPPORTED_VERSION);
+        }
+        EventEnvelope event = read(record.value(), tree, handler != null);
+        if (handler == null && event.aggregateVersion() == null) {
+            return Consumption.OTHER_TYPE; // nothing to keep in step: a later version of this consumer may read it
+        }
+        Object payload = handler == null ? null : payloadOf(event, handler.kind().payloadType());
+        Consumption result = withRetries(handlers.consumer(), event,
+                () -> inOrder(handlers.consumer(), event, record.value(), traceparent, handler, payload));
+        count(handlers, type, result);
+        if (result.movedPosition()) {
+            applyHeldSuccessors(handlers, event);
+        }
+        return result;
+    }
+
+    /** The transaction: claim the event id, check the aggregate's position, apply or hold, move the position. */
+    private Consumption inOrder(String consumer, EventEnvelope event, String json, String traceparent,
+            EventHandlers.Handler<?> handler, Object payload) {
+        if (!ConsumerLedger.recordProcessed(consumer, event, TraceContext.currentTraceId())) {
+            return Consumption.DUPLICATE;
+        }
+        if (event.aggregateVersion() == null) {
+            handler.apply(event, payload);
+            return Consumption.APPLIED;
+        }
+        long position = ConsumerLedger.lockPosition(consumer, event.aggregateType(), event.aggregateId());
+        if (event.aggregateVersion() <= position) {
+            return Consumption.STALE;
+        }
+        if (event.aggregateVersion() > position + 1) {
+            ConsumerLedger.hold(consumer, event, json, traceparent);
+            Log.infof("%s: %s v%d of %s %s held until v%d arrives", consumer, event.eventType(), event.aggregateVersion(),
+                    event.aggregateType(), event.aggregateId(), position + 1);
+            return Consumption.HELD;
+        }
+        if (handler != null) {
+            handler.apply(event, payload);
+        }
+        ConsumerLedger.advance(consumer, event.aggregateType(), event.aggregateId(), event.aggregateVersion());
+        return handler != null ? Consumption.APPLIED : Consumption.SKIPPED;
+    }
+
+    /** Applies, each in its own transaction, the held events that now come next; stops at the next gap. */
+    private void applyHeldSuccessors(EventHandlers handlers, EventEnvelope applied) {
+        String consumer = handlers.consumer();
+        for (long next = applied.aggregateVersion() + 1; ; next++) {
+            long version = next;
+            EventEnvelope[] taken = new EventEnvelope[1];
+            Consumption result;
+            try {
+                result = withRetries(consumer, applied, () -> {
+                    if (ConsumerLedger.lockPosition(consumer, applied.aggregateType(), applied.aggregateId()) != version - 1) {
+                        return null; // a concurrent delivery moved the position: it drains from there
+                    }
+                    ConsumerLedger.Held held = ConsumerLedger.takeHeld(consumer, applied.aggregateType(), applied.aggregateId(),
+                            version);
+                    if (held == null) {
+                        return null;
+                    }
+                    EventEnvelope event = read(held.envelope(), tree(held.envelope()), false);
+                    taken[0] = event;
+                    EventHandlers.Handler<?> handler = handlers.handler(event.eventType());
+                    boolean readable = handler != null && handler.kind().schemaVersion() == event.schemaVersion();
+                    if (readable) {
+                        handler.apply(event, payloadOf(event, handler.kind().payloadType()));
+                    }
+                    ConsumerLedger.advance(consumer, event.aggregateType(), event.aggregateId(), version);
+                    return readable ? Consumption.APPLIED : Consumption.SKIPPED;
+                });
+            } catch (RuntimeException e) {
+                Log.errorf("%s: held v%d of %s %s could not be applied and stays held: %s", consumer, version,
+                        applied.aggregateType(), applied.aggregateId(), e.getMessage());
+                return;
+            }
+            if (result == null) {
+                return;
+            }
+            count(handlers, taken[0].eventType(), result);
+        }
+    }
+
+    private <R> R withRetries(String consumer, EventEnvelope event, Supplier<R> work) {
         int failures = 0;
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew().call(() -> recordAndApply(consumer, event, effect));
-                count(consumer, event, applied ? "applied" : "duplicate");
-                return applied;
+                return QuarkusTransaction.requiringNew().call(work::get);
             } catch (PoisonEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                boolean databaseDown = isDatabaseUnreachable(e);
-                if (!databaseDown && ++failures >= config.maxAttempts()) {
-                    count(consumer, event, "dead-lettered");
+                boolean transientFailure = TransientFailures.isTransient(e);
+                if (!transientFailure && ++failures >= config.maxAttempts()) {
+                    registry.counter("events.consumed", "consumer", consumer, "type", event.eventType(), "result",
+                            "dead-lettered").increment();
                     throw new IllegalStateException("%s %s failed %d times: %s"
                             .formatted(event.eventType(), event.eventId(), failures, e.getMessage()), e);
                 }
                 Log.warnf("%s: attempt %d on %s %s failed (%s), retrying%s", consumer, attempt, event.eventType(),
-                        event.eventId(), e.getMessage(), databaseDown ? " until the database answers" : "");
+                        event.eventId(), e.getMessage(), transientFailure ? " until it passes (transient)" : "");
                 pause(attempt);
             }
         }
     }
 
-    private static boolean recordAndApply(String consumer, EventEnvelope event,
-            Consumer<EventEnvelope> effect) {
-        if (!ProcessedEvent.record(consumer, event)) {
-            Log.debugf("%s: %s %s already applied, skipped", consumer, event.eventType(), event.eventId());
-            return false;
-        }
-        effect.accept(event);
-        return true;
-    }
-
-    private void count(String consumer, EventEnvelope event, String result) {
-        registry.counter("events.consumed", "consumer", consumer, "type", event.eventType(), "result", result)
+    private Consumption count(EventHandlers handlers, String type, Consumption result) {
+        registry.counter("events.consumed", "consumer", handlers.consumer(), "type", type, "result", result.metricTag())
                 .increment();
+        return result;
     }
 
     /** The envelope as a tree, to see its type and version before checking it against their schema. */
@@ -115,13 +189,18 @@ public class IdempotentConsumer {
         if (record.value() == null) {
             throw new PoisonEventException("empty message at offset " + record.offset());
         }
+        JsonNode envelope = tree(record.value());
+        if (!envelope.path("eventType").isTextual()) {
+            throw new PoisonEventException("event breaks its schema: no eventType");
+        }
+        return envelope;
+    }
+
+    private JsonNode tree(String json) {
         try {
-            JsonNode envelope = mapper.readTree(record.value());
+            JsonNode envelope = mapper.readTree(json);
             if (envelope == null || !envelope.isObject()) {
                 throw new PoisonEventException("event breaks its schema: not a JSON object");
-            }
-            if (!envelope.path("eventType").isTextual()) {
-                throw new PoisonEventException("event breaks its schema: no eventType");
             }
             return envelope;
         } catch (PoisonEventException e) {
@@ -131,9 +210,13 @@ public class IdempotentConsumer {
         }
     }
 
-    /** Checks the record against its schemas, then binds the tree {@link #peek} already parsed. */
-    private EventEnvelope read(String json, JsonNode tree) {
-        List<String> violations = EventSchemas.violations(json);
+    /**
+     * Checks the record against its schemas, ignoring properties they do not declare (a producer may add optional
+     * ones), then binds the tree {@link #peek} already parsed.
+     */
+    private EventEnvelope read(String json, JsonNode tree, boolean withPayload) {
+        List<String> violations = withPayload ? EventSchemas.violationsIgnoringUnknownProperties(json)
+                : EventSchemas.envelopeViolationsIgnoringUnknownProperties(json);
         if (!violations.isEmpty()) {
             throw new PoisonEventException("event breaks its schema: " + String.join("; ", violations));
         }
@@ -152,19 +235,14 @@ public class IdempotentConsumer {
         }
     }
 
-    /** Connection-level failures (SQL state class 08, pool exhausted, server restarting) pass; the event is sound. */
-    private static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientException
-                    || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String typeOf(ConsumerRecord<String, String> record) {
+        String type = header(record, EventEnvelope.EVENT_TYPE_HEADER);
+        return type == null ? "unknown" : type;
     }
 
     private void pause(int attempt) {

@@ -26,14 +26,17 @@ public class Outbox {
 
     /**
      * Records an event for the aggregate; the payload must match {@code <eventType>.v<schemaVersion>.schema.json}.
+     * The event gets the aggregate's next version (the version row stays locked until the caller commits, so concurrent
+     * changes of one aggregate are numbered in commit order) and the trace context of the current request.
      *
      * @return the event id
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String aggregateType, String aggregateId, String eventType, int schemaVersion,
             Object payload) {
+        long version = OutboxEvent.nextAggregateVersion(aggregateType, aggregateId);
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, schemaVersion, aggregateType, aggregateId,
-                Instant.now(), mapper.valueToTree(payload));
+                version, Instant.now(), mapper.valueToTree(payload));
         String json = toJson(envelope);
         List<String> violations = EventSchemas.violations(json);
         if (!violations.isEmpty()) {
@@ -46,7 +49,9 @@ public class Outbox {
         row.aggregateId = aggregateId;
         row.eventType = eventType;
         row.schemaVersion = schemaVersion;
+        row.aggregateVersion = version;
         row.envelope = json;
+        row.traceparent = TraceContext.currentTraceparent();
         row.occurredAt = envelope.occurredAt();
         row.persist();
         written.fire(new OutboxWritten(topic));

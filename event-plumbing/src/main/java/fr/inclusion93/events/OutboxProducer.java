@@ -12,12 +12,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * The Kafka producer behind the outbox: acks from all replicas, idempotent, bounded waits so the relay can retry.
+ * The Kafka producer behind the outbox: the {@code kafka.*} settings (TLS, SASL, compression…), then what the outbox
+ * needs whatever they say: acks from all in-sync replicas, idempotence, bounded waits so the relay can retry.
  * Built at startup, not by the first event, which would otherwise wait for it.
  */
 @Startup
@@ -26,10 +26,9 @@ class OutboxProducer {
 
     private final KafkaProducer<String, String> producer;
 
-    OutboxProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OutboxConfig config) {
+    OutboxProducer(KafkaClientSettings settings, OutboxConfig config) {
         int timeoutMs = Math.toIntExact(config.sendTimeout().toMillis());
-        Map<String, Object> settings = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        Map<String, Object> required = Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -38,7 +37,7 @@ class OutboxProducer {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs / 2,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs,
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(settings.producer(required), new StringSerializer(), new StringSerializer());
     }
 
     Future<RecordMetadata> send(OutboxEvent event) {
@@ -47,6 +46,9 @@ class OutboxProducer {
                 .add(EventEnvelope.EVENT_ID_HEADER, event.eventId.toString().getBytes(UTF_8))
                 .add(EventEnvelope.EVENT_TYPE_HEADER, event.eventType.getBytes(UTF_8))
                 .add(EventEnvelope.SCHEMA_VERSION_HEADER, Integer.toString(event.schemaVersion).getBytes(UTF_8));
+        if (event.traceparent != null) {
+            record.headers().add(EventEnvelope.TRACEPARENT_HEADER, event.traceparent.getBytes(UTF_8));
+        }
         return producer.send(record);
     }
 

@@ -7,36 +7,36 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Moves committed outbox rows to Kafka, oldest first. It is woken by every commit that wrote an event
- * (so an event leaves within milliseconds) and by a poll, which picks up what a broker outage left behind.
- * One relay at a time per database (a transaction-scoped advisory lock), so the order per aggregate holds
- * across instances. A row is marked sent only after the broker acknowledged it. At the first failure the
- * batch stops sending and marking: the rest waits for the next round, so an aggregate's later event never
- * overtakes an earlier one (same key, same partition, idempotent producer).
+ * Moves committed outbox rows to Kafka, oldest first. It is woken by every commit that wrote an event (so an event
+ * leaves within milliseconds) and by a poll, which picks up what a broker outage or another instance left behind.
+ * Each round reads a batch in a short transaction, sends it with no transaction open, then marks what the broker
+ * acknowledged in another short one. A crash between the acknowledgement and the mark only sends the rows again,
+ * which consumers recognise and drop. Only the holder of the {@link RelayLease} publishes, so an aggregate's events
+ * keep their order across instances. A row that fails for a reason of its own is tried again later and parked after
+ * {@code outbox.max-attempts}; only its aggregate's later events wait for it.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final long RELAY_LOCK = 0x0b7b0c5L;
-    private static final Duration LOCK_RETRY = Duration.ofMillis(50);
-
-    private final OutboxProducer producer;
+    private final OutboxSender sender;
+    private final RelayLease lease;
+    private final EventTopics topics;
     private final OutboxConfig config;
+    private final Event<OutboxWritten> writtenEvents;
     private final ScheduledExecutorService worker =
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean drainQueued = new AtomicBoolean();
@@ -44,8 +44,12 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
 
-    OutboxRelay(OutboxProducer producer, OutboxConfig config, MeterRegistry registry) {
-        this.producer = producer;
+    OutboxRelay(OutboxSender sender, RelayLease lease, EventTopics topics, OutboxConfig config, MeterRegistry registry,
+            Event<OutboxWritten> writtenEvents) {
+        this.writtenEvents = writtenEvents;
+        this.sender = sender;
+        this.lease = lease;
+        this.topics = topics;
         this.config = config;
         this.published = registry.counter("outbox.events.published");
         this.failures = registry.counter("outbox.publish.failures");
@@ -53,6 +57,11 @@ public class OutboxRelay {
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         wake();
+    }
+
+    /** Wakes the relay once the current transaction commits. */
+    void wakeAfterCommit() {
+        writtenEvents.fire(new OutboxWritten("operator"));
     }
 
     @Scheduled(every = "${outbox.poll-interval:1s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -75,78 +84,60 @@ public class OutboxRelay {
         stopping = true;
         worker.shutdown();
         worker.awaitTermination(config.sendTimeout().toSeconds() * 2 + 1, TimeUnit.SECONDS);
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            Log.debugf("Relay lease not released (%s); it expires by itself", e.getMessage());
+        }
     }
 
     private void drain() {
         drainQueued.set(false);
         try {
-            Batch batch;
-            do {
-                batch = QuarkusTransaction.requiringNew()
-                        .timeout(Math.toIntExact(config.sendTimeout().toSeconds() * 3 + 5))
-                        .call(this::publishBatch);
-            } while (!stopping && batch == Batch.FULL);
-            if (batch == Batch.LOCKED_ELSEWHERE && !stopping) {
-                // another instance is draining and may have read the table before our commit: look again soon
-                worker.schedule(this::wake, LOCK_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            if (!topics.awaitCreated(Duration.ZERO)) {
+                return; // publishing to a topic not created yet would count against the row
             }
+            Round round;
+            do {
+                round = round();
+            } while (!stopping && round == Round.FULL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failures.increment();
             Log.warnf("Outbox relay round failed, will retry: %s", e.getMessage());
         }
     }
 
-    private enum Batch { FULL, PARTIAL, LOCKED_ELSEWHERE }
+    private enum Round { FULL, DONE, NOT_HOLDER }
 
-    private Batch publishBatch() {
-        if (!holdsRelayLock()) {
-            return Batch.LOCKED_ELSEWHERE;
+    private Round round() {
+        if (!lease.acquire()) {
+            return Round.NOT_HOLDER;
         }
-        List<OutboxEvent> batch = OutboxEvent.nextUnsent(config.batchSize());
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            Future<RecordMetadata> ack = producer.send(event);
-            acks.add(ack);
-            if (ack.isDone() && failed(ack)) {
-                break; // no metadata (broker down): later rows would only wait out the same timeout
-            }
+        List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.nextToSend(config.batchSize()));
+        if (batch.isEmpty()) {
+            return Round.DONE;
         }
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        Instant now = Instant.now();
-        int sent = 0;
-        for (Future<RecordMetadata> ack : acks) {
-            OutboxEvent event = batch.get(sent);
-            try {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                failures.increment();
-                Log.warnf("Event %s not acknowledged (%s); %d left for the next round", event.eventId, e,
-                        batch.size() - sent);
-                break;
-            }
-            event.sentAt = now;
-            sent++;
+        OutboxSender.Outcome outcome = sender.send(batch);
+        QuarkusTransaction.requiringNew().run(() -> record(outcome));
+        published.increment(outcome.sent().size());
+        if (outcome.brokerDown()) {
+            failures.increment();
+            Log.warnf("Broker did not acknowledge; %d of %d events sent, the rest waits for the next round",
+                    outcome.sent().size(), batch.size());
+            return Round.DONE;
         }
-        published.increment(sent);
-        return sent == config.batchSize() ? Batch.FULL : Batch.PARTIAL;
+        return batch.size() == config.batchSize() ? Round.FULL : Round.DONE;
     }
 
-    private static boolean failed(Future<RecordMetadata> ack) {
-        try {
-            ack.get();
-            return false;
-        } catch (Exception e) {
-            return true;
+    private void record(OutboxSender.Outcome outcome) {
+        OutboxEvent.markSent(outcome.sent(), Instant.now());
+        for (Map.Entry<Long, String> failed : outcome.rowErrors().entrySet()) {
+            OutboxEvent.recordFailure(failed.getKey(), failed.getValue(), config.maxAttempts(), config.retryDelay());
+            failures.increment();
+            Log.warnf("Outbox event #%d not sent: %s (its aggregate's later events wait; parked after %d attempts)",
+                    failed.getKey(), failed.getValue(), config.maxAttempts());
         }
-    }
-
-    private boolean holdsRelayLock() {
-        Object locked = OutboxEvent.getEntityManager()
-                .createNativeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")
-                .getSingleResult();
-        return Boolean.TRUE.equals(locked);
     }
 }

@@ -10,7 +10,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An event a consumer of this service has applied. */
+/** An event a consumer of this service has applied (written by {@link ConsumerLedger}). */
 @Entity
 @Table(name = "processed_event")
 public class ProcessedEvent extends PanacheEntityBase {
@@ -27,23 +27,6 @@ public class ProcessedEvent extends PanacheEntityBase {
     @Embeddable
     public record Key(@Column(name = "consumer") String consumer, @Column(name = "event_id") UUID eventId)
             implements Serializable {
-    }
-
-    /**
-     * Claims the event for the consumer in the current transaction.
-     *
-     * @return false when it was already processed (or is being processed by a concurrent transaction, which then wins)
-     */
-    static boolean record(String consumer, EventEnvelope event) {
-        int inserted = getEntityManager().createNativeQuery("""
-                insert into processed_event (consumer, event_id, event_type, processed_at)
-                values (:consumer, :eventId, :eventType, now())
-                on conflict do nothing""")
-                .setParameter("consumer", consumer)
-                .setParameter("eventId", event.eventId())
-                .setParameter("eventType", event.eventType())
-                .executeUpdate();
-        return inserted == 1;
     }
 
     public static boolean isProcessed(String consumer, UUID eventId) {

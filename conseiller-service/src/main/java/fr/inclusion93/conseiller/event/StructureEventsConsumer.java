@@ -1,6 +1,7 @@
 package fr.inclusion93.conseiller.event;
 
 import fr.inclusion93.conseiller.service.HostStructureProjection;
+import fr.inclusion93.events.EventHandlers;
 import fr.inclusion93.events.IdempotentConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,17 +14,15 @@ public class StructureEventsConsumer {
 
     static final String CONSUMER = "host-structure-projection";
 
-    private final IdempotentConsumer consumer;
-    private final HostStructureProjection projection;
+    private final EventHandlers handlers;
 
     StructureEventsConsumer(IdempotentConsumer consumer, HostStructureProjection projection) {
-        this.consumer = consumer;
-        this.projection = projection;
+        this.handlers = consumer.handlers(CONSUMER).on(StructureRegisteredV1.KIND, projection::registered);
     }
 
     @Incoming("structure-events")
     @Blocking
     public void onStructureEvent(ConsumerRecord<String, String> record) {
-        consumer.apply(CONSUMER, record, StructureRegisteredV1.KIND, projection::registered);
+        handlers.accept(record);
     }
 }

@@ -49,20 +49,35 @@ public final class KafkaTestClient implements AutoCloseable {
 
     public static String envelope(UUID eventId, String eventType, String aggregateType, String aggregateId,
             Map<String, ?> payload) {
+        return envelope(eventId, eventType, aggregateType, aggregateId, null, payload);
+    }
+
+    /** An envelope with this aggregate version (none when null, as events written before versions existed). */
+    public static String envelope(UUID eventId, String eventType, String aggregateType, String aggregateId,
+            Long aggregateVersion, Map<String, ?> payload) {
         ObjectNode envelope = MAPPER.createObjectNode()
                 .put("eventId", eventId.toString())
                 .put("eventType", eventType)
                 .put("schemaVersion", 1)
                 .put("aggregateType", aggregateType)
-                .put("aggregateId", aggregateId)
-                .put("occurredAt", Instant.now().toString());
+                .put("aggregateId", aggregateId);
+        if (aggregateVersion != null) {
+            envelope.put("aggregateVersion", aggregateVersion);
+        }
+        envelope.put("occurredAt", Instant.now().toString());
         envelope.set("payload", MAPPER.valueToTree(payload));
         return envelope.toString();
     }
 
     public void send(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends a record (with headers, say) and waits for the broker's acknowledgement. */
+    public void send(ProducerRecord<String, String> record) {
+        String topic = record.topic();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            producer.send(record).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

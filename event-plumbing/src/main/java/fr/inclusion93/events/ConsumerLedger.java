@@ -1,0 +1,120 @@
+package fr.inclusion93.events;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a service's consumers remember, in the transaction of each effect: the events applied
+ * ({@code processed_event}), the last version applied per aggregate ({@code consumed_aggregate}) and the events that
+ * arrived ahead of an earlier version ({@code held_event}).
+ */
+final class ConsumerLedger {
+
+    private ConsumerLedger() {
+    }
+
+    /** A held event, as received. */
+    record Held(long version, String envelope, String traceparent) {
+    }
+
+    /** Held events of the whole service: how many, and since when the oldest waits. */
+    record HeldSummary(long count, Instant oldest) {
+    }
+
+    /** Claims the event for the consumer; false when it was processed before (or by a concurrent transaction, which wins). */
+    static boolean recordProcessed(String consumer, EventEnvelope event, String traceId) {
+        return em().createNativeQuery("""
+                insert into processed_event (consumer, event_id, event_type, processed_at, aggregate_type, aggregate_id,
+                                             aggregate_version, trace_id)
+                values (:consumer, :eventId, :eventType, now(), :aggregateType, :aggregateId, :version, :traceId)
+                on conflict do nothing""")
+                .setParameter("consumer", consumer)
+                .setParameter("eventId", event.eventId())
+                .setParameter("eventType", event.eventType())
+                .setParameter("aggregateType", event.aggregateType())
+                .setParameter("aggregateId", event.aggregateId())
+                .setParameter("version", event.aggregateVersion())
+                .setParameter("traceId", traceId)
+                .executeUpdate() == 1;
+    }
+
+    /** The last version of the aggregate the consumer applied (0 for none), locked until the transaction ends. */
+    static long lockPosition(String consumer, String aggregateType, String aggregateId) {
+        em().createNativeQuery("""
+                insert into consumed_aggregate (consumer, aggregate_type, aggregate_id, version)
+                values (:consumer, :type, :id, 0) on conflict do nothing""")
+                .setParameter("consumer", consumer).setParameter("type", aggregateType).setParameter("id", aggregateId)
+                .executeUpdate();
+        return ((Number) em().createNativeQuery("""
+                select version from consumed_aggregate
+                where consumer = :consumer and aggregate_type = :type and aggregate_id = :id for update""")
+                .setParameter("consumer", consumer).setParameter("type", aggregateType).setParameter("id", aggregateId)
+                .getSingleResult()).longValue();
+    }
+
+    static void advance(String consumer, String aggregateType, String aggregateId, long version) {
+        em().createNativeQuery("""
+                update consumed_aggregate set version = :version
+                where consumer = :consumer and aggregate_type = :type and aggregate_id = :id""")
+                .setParameter("version", version)
+                .setParameter("consumer", consumer).setParameter("type", aggregateType).setParameter("id", aggregateId)
+                .executeUpdate();
+    }
+
+    static void hold(String consumer, EventEnvelope event, String envelope, String traceparent) {
+        em().createNativeQuery("""
+                insert into held_event (consumer, aggregate_type, aggregate_id, aggregate_version, event_id, envelope, traceparent)
+                values (:consumer, :type, :id, :version, :eventId, :envelope, :traceparent) on conflict do nothing""")
+                .setParameter("consumer", consumer)
+                .setParameter("type", event.aggregateType()).setParameter("id", event.aggregateId())
+                .setParameter("version", event.aggregateVersion())
+                .setParameter("eventId", event.eventId())
+                .setParameter("envelope", envelope)
+                .setParameter("traceparent", traceparent)
+                .executeUpdate();
+    }
+
+    /** The held event with exactly this version, removed from the held ones (in the current transaction), or null. */
+    static Held takeHeld(String consumer, String aggregateType, String aggregateId, long version) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                delete from held_event
+                where consumer = :consumer and aggregate_type = :type and aggregate_id = :id and aggregate_version = :version
+                returning aggregate_version, envelope, traceparent""")
+                .setParameter("consumer", consumer).setParameter("type", aggregateType).setParameter("id", aggregateId)
+                .setParameter("version", version)
+                .getResultList();
+        return rows.isEmpty() ? null
+                : new Held(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1], (String) rows.get(0)[2]);
+    }
+
+    static HeldSummary heldSummary() {
+        Object[] row = (Object[]) em().createNativeQuery("select count(*), min(held_at) from held_event").getSingleResult();
+        return new HeldSummary(((Number) row[0]).longValue(), toInstant(row[1]));
+    }
+
+    /** Forgets applied events older than the instant: no record that old can still be delivered. */
+    static int forgetProcessedBefore(Instant before) {
+        return em().createNativeQuery("delete from processed_event where processed_at < :before")
+                .setParameter("before", before)
+                .executeUpdate();
+    }
+
+    static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static EntityManager em() {
+        return ProcessedEvent.getEntityManager();
+    }
+}
