@@ -9,7 +9,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionalException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The producer's guards: an event must match its schema and ride on the caller's transaction. */
@@ -41,6 +47,54 @@ class OutboxTest {
                 StructureRegistered.TYPE, StructureRegistered.VERSION, new StructureRegistered(id, "Name", "21930027400012", "93027")))
                 .isInstanceOf(TransactionalException.class);
         assertThat(outboxRows(id)).isZero();
+    }
+
+    @Test
+    void aPropertyTheSchemaDoesNotDeclareIsRefusedAtTheProducer() {
+        UUID id = UUID.randomUUID();
+        record WithExtra(UUID structureId, String name, String siret, String communeInsee, String undeclared) {
+        }
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> outbox.publish(StructureRegistered.TOPIC,
+                StructureRegistered.AGGREGATE_TYPE, id.toString(), StructureRegistered.TYPE, StructureRegistered.VERSION,
+                new WithExtra(id, "Name", "21930027400012", "93027", "surprise"))))
+                .hasMessageContaining("breaks its schema").hasMessageContaining("undeclared");
+        assertThat(outboxRows(id)).isZero();
+    }
+
+    @Test
+    void eachEventOfAnAggregateTakesTheNextVersionAlsoUnderConcurrentWrites() throws Exception {
+        UUID id = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<UUID>> writes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                writes.add(() -> QuarkusTransaction.requiringNew().call(() -> publish(id)));
+            }
+            for (Future<UUID> write : pool.invokeAll(writes)) {
+                write.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        QuarkusTransaction.requiringNew().run(() -> publish(other));
+
+        assertThat(versions(id)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(versions(other)).containsExactly(1L);
+    }
+
+    private UUID publish(UUID id) {
+        return outbox.publish(StructureRegistered.TOPIC, StructureRegistered.AGGREGATE_TYPE, id.toString(),
+                StructureRegistered.TYPE, StructureRegistered.VERSION, new StructureRegistered(id, "Name", "21930027400012", "93027"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> versions(UUID aggregateId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) entityManager
+                .createNativeQuery("select aggregate_version from outbox_event where aggregate_id = ?1")
+                .setParameter(1, aggregateId.toString()).getResultList()).stream().map(Number::longValue).toList());
     }
 
     private long outboxRows(UUID aggregateId) {

@@ -36,12 +36,15 @@ class StructureRegisteredPublicationTest {
     @Inject
     ObjectMapper mapper;
 
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String CALLER_TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
     @Test
     void registeringPublishesASchemaValidEventKeyedByTheStructureId() throws Exception {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             KafkaTestClient.Watch events = kafka.watch(StructureRegistered.TOPIC);
             String siret = TestSirets.next();
-            String id = given().contentType(ContentType.JSON)
+            String id = given().contentType(ContentType.JSON).header("traceparent", CALLER_TRACEPARENT)
                     .body(Map.of("name", "France Services Bondy", "siret", siret, "communeInsee", "93010"))
                     .post("/api/structures")
                     .then().statusCode(201).extract().path("id");
@@ -54,6 +57,9 @@ class StructureRegisteredPublicationTest {
             assertThat(header(record, EventEnvelope.EVENT_TYPE_HEADER)).isEqualTo("StructureRegistered");
             assertThat(header(record, EventEnvelope.SCHEMA_VERSION_HEADER)).isEqualTo("1");
             assertThat(envelope.aggregateId()).isEqualTo(id);
+            assertThat(envelope.aggregateVersion()).as("the structure's first event").isEqualTo(1L);
+            assertThat(header(record, EventEnvelope.TRACEPARENT_HEADER)).as("the caller's trace continues in the event")
+                    .startsWith("00-" + TRACE_ID + "-").isNotEqualTo(CALLER_TRACEPARENT);
             JsonNode expectedPayload = mapper.valueToTree(
                     new StructureRegistered(UUID.fromString(id), "France Services Bondy", siret, "93010"));
             assertThat(envelope.payload()).isEqualTo(expectedPayload);
