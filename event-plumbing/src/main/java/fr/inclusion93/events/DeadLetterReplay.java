@@ -31,7 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Sends what a dead-letter topic holds back to the topic it came from (its {@code dead-letter-topic} header), once
  * the cause is fixed. Each replay starts where the previous one stopped (offsets committed by the group
  * {@code <application>-dead-letter-replay}), and a record sent twice is harmless: every consumer of the topic applies
- * an event once, and in its aggregate's version order.
+ * an event once, and in its aggregate's version order. A replayed record that fails again comes back with its
+ * {@code replayed-from} header; the next replay leaves it alone unless asked to include it (a poison record would
+ * otherwise go round for ever).
  */
 @ApplicationScoped
 public class DeadLetterReplay {
@@ -50,12 +52,16 @@ public class DeadLetterReplay {
         this.group = application + "-dead-letter-replay";
     }
 
-    /** What one replay did. */
-    public record Replayed(String deadLetterTopic, int replayed) {
+    /** What one replay did: records sent back, and records left alone because a replay had failed them before. */
+    public record Replayed(String deadLetterTopic, int replayed, int skipped) {
     }
 
-    /** Replays the records added to the dead-letter topic since the last replay. */
-    public synchronized Replayed replay(String deadLetterTopic) {
+    /**
+     * Replays the records added to the dead-letter topic since the last replay.
+     *
+     * @param includeReplayed also send back records that already failed after a replay
+     */
+    public synchronized Replayed replay(String deadLetterTopic, boolean includeReplayed) {
         if (deadLetterTopic == null || !deadLetterTopic.endsWith(".dlt") || !topics.declared().contains(deadLetterTopic)) {
             throw ProblemException.invalid("topic", "not a dead-letter topic of this service; one of "
                     + topics.declared().stream().filter(t -> t.endsWith(".dlt")).sorted().toList());
@@ -66,9 +72,15 @@ public class DeadLetterReplay {
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, WAIT);
             List<Future<RecordMetadata>> sends = new ArrayList<>();
+            int skipped = 0;
             while (partitions.stream().anyMatch(p -> consumer.position(p, WAIT) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    if (!includeReplayed && record.headers().lastHeader(REPLAYED_FROM_HEADER) != null) {
+                        skipped++;
+                    } else {
                         sends.add(producer.send(backToOrigin(record)));
                     }
                 }
@@ -79,8 +91,9 @@ public class DeadLetterReplay {
             Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
             end.forEach((partition, offset) -> done.put(partition, new OffsetAndMetadata(offset)));
             consumer.commitSync(done, WAIT);
-            Log.infof("Replayed %d records from %s", sends.size(), deadLetterTopic);
-            return new Replayed(deadLetterTopic, sends.size());
+            Log.infof("Replayed %d records from %s (%d failed after an earlier replay, left alone)", sends.size(),
+                    deadLetterTopic, skipped);
+            return new Replayed(deadLetterTopic, sends.size(), skipped);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Replay of " + deadLetterTopic + " interrupted", e);

@@ -33,7 +33,7 @@ public class EventsAdminResource {
              "lastError": "RecordTooLargeException: The message is 2097240 bytes when serialized which is larger than 1048576",
              "parkedAt": "2026-11-26T10:15:45Z"}""";
     private static final String REPLAYED = """
-            {"deadLetterTopic": "structure.events.conseiller-service.dlt", "replayed": 2}""";
+            {"deadLetterTopic": "structure.events.conseiller-service.dlt", "replayed": 2, "skipped": 0}""";
 
     private final ParkedEvents parked;
     private final DeadLetterReplay replay;
@@ -85,14 +85,17 @@ public class EventsAdminResource {
     @Path("/dead-letters/replay")
     @Operation(operationId = "replayDeadLetters", summary = "Send a dead-letter topic's new records back to their topic",
             description = "Starts where the previous replay stopped. Consumers apply each event once, in version order, so a "
-                    + "record replayed twice changes nothing.")
+                    + "record replayed twice changes nothing. A record that failed again after a replay is left alone "
+                    + "unless includeReplayed is true.")
     @APIResponse(responseCode = "200", description = "How many records went back",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "replayed", value = REPLAYED)))
-    @APIResponse(responseCode = "400", description = "Not a dead-letter topic of this service",
+    @APIResponse(responseCode = "422", description = "Not a dead-letter topic of this service",
             content = @Content(mediaType = "application/problem+json"))
     public DeadLetterReplay.Replayed replay(
             @Parameter(description = "A dead-letter topic of this service", example = "structure.events.conseiller-service.dlt")
-            @QueryParam("topic") String topic) {
-        return replay.replay(topic);
+            @QueryParam("topic") String topic,
+            @Parameter(description = "Also send back records that failed again after an earlier replay")
+            @QueryParam("includeReplayed") @DefaultValue("false") boolean includeReplayed) {
+        return replay.replay(topic, includeReplayed);
     }
 }

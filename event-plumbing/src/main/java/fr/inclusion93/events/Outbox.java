@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -34,28 +37,51 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(String topic, String aggregateType, String aggregateId, String eventType, int schemaVersion,
             Object payload) {
+        return publishSideBySide(topic, aggregateType, aggregateId, eventType, Map.of(schemaVersion, payload)).get(0);
+    }
+
+    /**
+     * Records one change as several schema versions of its event, during a breaking change: each consumer reads the
+     * version it knows and skips the others. The copies share the aggregate version, so they count as one change.
+     *
+     * @param payloadBySchemaVersion one payload per schema version, each matching its schema
+     * @return the event ids, in schema-version order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> publishSideBySide(String topic, String aggregateType, String aggregateId, String eventType,
+            Map<Integer, ?> payloadBySchemaVersion) {
         long version = OutboxEvent.nextAggregateVersion(aggregateType, aggregateId);
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, schemaVersion, aggregateType, aggregateId,
-                version, Instant.now(), mapper.valueToTree(payload));
+        String traceparent = TraceContext.currentTraceparent();
+        List<UUID> ids = new ArrayList<>();
+        for (Map.Entry<Integer, ?> copy : new TreeMap<>(payloadBySchemaVersion).entrySet()) {
+            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, copy.getKey(), aggregateType,
+                    aggregateId, version, Instant.now(), mapper.valueToTree(copy.getValue()));
+            write(topic, envelope, traceparent);
+            ids.add(envelope.eventId());
+        }
+        written.fire(new OutboxWritten(topic));
+        return ids;
+    }
+
+    private void write(String topic, EventEnvelope envelope, String traceparent) {
         String json = toJson(envelope);
         List<String> violations = EventSchemas.violations(json);
         if (!violations.isEmpty()) {
-            throw new IllegalArgumentException(eventType + " v" + schemaVersion + " breaks its schema: " + violations);
+            throw new IllegalArgumentException(envelope.eventType() + " v" + envelope.schemaVersion() + " breaks its schema: "
+                    + violations);
         }
         OutboxEvent row = new OutboxEvent();
         row.eventId = envelope.eventId();
         row.topic = topic;
-        row.aggregateType = aggregateType;
-        row.aggregateId = aggregateId;
-        row.eventType = eventType;
-        row.schemaVersion = schemaVersion;
-        row.aggregateVersion = version;
+        row.aggregateType = envelope.aggregateType();
+        row.aggregateId = envelope.aggregateId();
+        row.aggregateVersion = envelope.aggregateVersion();
+        row.eventType = envelope.eventType();
+        row.schemaVersion = envelope.schemaVersion();
         row.envelope = json;
-        row.traceparent = TraceContext.currentTraceparent();
         row.occurredAt = envelope.occurredAt();
+        row.traceparent = traceparent;
         row.persist();
-        written.fire(new OutboxWritten(topic));
-        return envelope.eventId();
     }
 
     private String toJson(EventEnvelope envelope) {

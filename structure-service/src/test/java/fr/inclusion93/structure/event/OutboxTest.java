@@ -3,6 +3,7 @@ package fr.inclusion93.structure.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.inclusion93.events.EventRetention;
 import fr.inclusion93.events.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionalException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,9 @@ class OutboxTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    EventRetention retention;
 
     @Test
     void anEventBreakingItsSchemaIsRefusedAndNothingIsWritten() {
@@ -83,6 +88,55 @@ class OutboxTest {
 
         assertThat(versions(id)).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
         assertThat(versions(other)).containsExactly(1L);
+    }
+
+    @Test
+    void aBreakingChangeIsPublishedSideBySideAsOneChangeOfTheAggregate() {
+        UUID id = UUID.randomUUID();
+
+        List<UUID> copies = QuarkusTransaction.requiringNew().call(() -> {
+            List<UUID> ids = outbox.publishSideBySide("schema-change-probe.events", "probe", id.toString(), "SchemaChangeProbe",
+                    Map.of(2, Map.of("firstName", "Ada", "lastName", "Lovelace"), 1, Map.of("fullName", "Ada Lovelace")));
+            entityManager.createNativeQuery("update outbox_event set sent_at = now() where aggregate_id = ?1") // no such topic
+                    .setParameter(1, id.toString()).executeUpdate();
+            return ids;
+        });
+
+        assertThat(copies).hasSize(2);
+        assertThat(versions(id)).containsExactly(1L, 1L);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> outbox.publishSideBySide("schema-change-probe.events",
+                "probe", id.toString(), "SchemaChangeProbe", Map.of(2, Map.of("fullName", "Ada Lovelace")))))
+                .as("each copy is checked against its own version's schema").hasMessageContaining("breaks its schema");
+    }
+
+    @Test
+    void sentEventsAreDeletedAfterTheRetentionUnsentOnesNever() {
+        UUID oldSent = UUID.randomUUID();
+        UUID recentSent = UUID.randomUUID();
+        UUID oldUnsent = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            publish(oldSent);
+            publish(recentSent);
+            publish(oldUnsent);
+            entityManager.createNativeQuery("""
+                    update outbox_event set sent_at = now() - interval '7 days 1 hour', occurred_at = now() - interval '8 days'
+                    where aggregate_id = ?1""").setParameter(1, oldSent.toString()).executeUpdate();
+            entityManager.createNativeQuery("""
+                    update outbox_event set sent_at = now() - interval '6 days 23 hours' where aggregate_id = ?1""")
+                    .setParameter(1, recentSent.toString()).executeUpdate();
+            entityManager.createNativeQuery("""
+                    update outbox_event set topic = 'retention-test.never-created', occurred_at = now() - interval '8 days'
+                    where aggregate_id = ?1""").setParameter(1, oldUnsent.toString()).executeUpdate();
+        });
+
+        retention.purgeOutbox();
+
+        assertThat(outboxRows(oldSent)).isZero();
+        assertThat(outboxRows(recentSent)).isOne();
+        assertThat(outboxRows(oldUnsent)).isOne();
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("delete from outbox_event where aggregate_id = ?1")
+                .setParameter(1, oldUnsent.toString()).executeUpdate());
     }
 
     private UUID publish(UUID id) {

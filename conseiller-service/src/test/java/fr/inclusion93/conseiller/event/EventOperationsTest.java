@@ -1,0 +1,131 @@
+package fr.inclusion93.conseiller.event;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import fr.inclusion93.events.EventRetention;
+import fr.inclusion93.events.testing.KafkaTestClient;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Dead-letter replay, the retention of applied event ids, and the trace context a consumer continues. */
+@QuarkusTest
+class EventOperationsTest {
+
+    private static final String TOPIC = "structure.events";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "mp.messaging.incoming.structure-events.dead-letter-queue.topic")
+    String deadLetterTopic;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventRetention retention;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void connect() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        kafka = new KafkaTestClient(bootstrapServers);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void aReplayedDeadLetterIsAppliedOnceAndASecondReplaySendsNothingAgain() {
+        given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay").then().statusCode(200);
+        String id = UUID.randomUUID().toString();
+        UUID eventId = UUID.randomUUID();
+        ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, id, registered(eventId, id));
+        dead.headers().add("dead-letter-topic", TOPIC.getBytes(StandardCharsets.UTF_8))
+                .add("dead-letter-reason", "projection unavailable".getBytes(StandardCharsets.UTF_8));
+        kafka.send(dead);
+        kafka.send(dead);
+
+        given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
+                .then().statusCode(200).body("replayed", equalTo(2));
+        await().atMost(WAIT).until(() -> given().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
+        given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
+                .then().statusCode(200).body("replayed", equalTo(0));
+
+        await().atMost(WAIT).until(() -> number("select count(*) from processed_event where event_id = ?1", eventId) == 1);
+    }
+
+    @Test
+    void onlyThisServicesDeadLetterTopicsCanBeReplayed() {
+        given().queryParam("topic", TOPIC).post("/admin/events/dead-letters/replay")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("topic")).body("errors[0].reason", containsString(deadLetterTopic));
+    }
+
+    @Test
+    void appliedEventIdsAreForgottenOnceNoRecordThatOldCanBeDelivered() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            insertProcessed(old, "now() - interval '8 days 1 hour'");  // topic retention 7d + margin 1d
+            insertProcessed(recent, "now() - interval '7 days 23 hours'");
+        });
+
+        retention.purgeProcessedEvents();
+
+        assertThat(number("select count(*) from processed_event where event_id = ?1", old)).isZero();
+        assertThat(number("select count(*) from processed_event where event_id = ?1", recent)).isOne();
+    }
+
+    @Test
+    void theConsumerContinuesTheTraceOfTheRequestThatCausedTheEvent() {
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        String id = UUID.randomUUID().toString();
+        UUID eventId = UUID.randomUUID();
+        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, id, registered(eventId, id));
+        record.headers().add("traceparent", ("00-" + traceId + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+
+        kafka.send(record);
+
+        await().atMost(WAIT).until(() -> number("select count(*) from processed_event where event_id = ?1", eventId) == 1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select trace_id from processed_event where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult())).isEqualTo(traceId);
+    }
+
+    private void insertProcessed(UUID eventId, String processedAt) {
+        entityManager.createNativeQuery("insert into processed_event (consumer, event_id, event_type, processed_at) "
+                + "values ('retention-test', ?1, 'StructureRegistered', " + processedAt + ")")
+                .setParameter(1, eventId).executeUpdate();
+    }
+
+    private static String registered(UUID eventId, String id) {
+        return KafkaTestClient.envelope(eventId, "StructureRegistered", "structure", id, 1L,
+                Map.of("structureId", id, "name", "Médiathèque Elsa Triolet", "siret", "21930066300016", "communeInsee", "93066"));
+    }
+
+    private long number(String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
+    }
+}
