@@ -63,7 +63,7 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # Pid(s) listening on a TCP port, when ss can tell (empty otherwise).
 port_holder() {
   command -v ss >/dev/null || return 0
-  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | paste -sd, -
+  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | paste -sd, - || true
 }
 
 # Never start next to (or accept readiness from) a process we did not start on the service's port.
@@ -142,12 +142,12 @@ start() {
   [[ ${SKIP_INFRA:-} == 1 ]] || { "$ROOT/deploy/postgres.sh"; "$ROOT/deploy/kafka.sh" start; }
   local started=$SECONDS
   # Two at a time on two cores: four JVMs starting together each take twice as long.
-  # Services already running are left alone, so after a crash this starts (and awaits) only the dead ones.
-  local wave before
+  # Services already running are left alone, so after a crash this starts only the dead ones; the others
+  # are only checked for readiness (instant when they are up).
+  local wave
   for wave in "structure-service gateway" "conseiller-service funding-service"; do
-    before=${#STARTED[@]}
     for svc in $wave; do start_service "$svc"; done
-    for svc in "${STARTED[@]:before}"; do
+    for svc in $wave; do
       wait_ready "$svc"
       log_ready "$svc"
     done
@@ -196,7 +196,7 @@ restart() {
 usage() {
   cat <<EOF
 Usage: $ME [start [--build] | stop | restart <service> | status]
-  start     PostgreSQL, Kafka, then the services not already running (only those are awaited);
+  start     PostgreSQL, Kafka, then the services not already running; waits until all are ready;
             fails if a service's port is held by a process it did not start
   stop      the services, then the broker
   restart   stop and start one of: ${SERVICES[*]}; wait until it is ready
