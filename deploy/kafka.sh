@@ -30,7 +30,8 @@ die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
 usage() {
   cat <<EOF
 Usage: $ME start|stop|clean|status
-  start   resolve jars (once), format storage (once), start broker, wait until it answers
+  start   resolve jars (once), format storage (once), start broker, wait until it answers;
+          fails if KAFKA_PORT or KAFKA_CONTROLLER_PORT is held by anything this work dir did not start
   stop    graceful stop (SIGTERM, SIGKILL after 20 s)
   clean   stop, then delete data and logs (the jar cache is kept)
   status  print running/stopped; exit 0 only when the broker answers a metadata request
@@ -122,6 +123,18 @@ pid_alive() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Pid(s) listening on a TCP port, when ss can tell (empty otherwise).
+port_holder() {
+  command -v ss >/dev/null || return 0
+  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | paste -sd, - || true
+}
+
+port_taken() { # port
+  local holder
+  holder=$(port_holder "$1")
+  die "port $1 is already in use${holder:+ by pid $holder} (not a broker started from $KAFKA_WORK_DIR); stop it or pick other KAFKA_PORT/KAFKA_CONTROLLER_PORT"
+}
+
 write_props() {
   mkdir -p "$DATA" "$LOGS"
   cat >"$PROPS" <<EOF
@@ -136,7 +149,12 @@ listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
 log.dirs=$DATA
 num.partitions=3
-auto.create.topics.enable=true
+# Services create their topics explicitly; a typo must not silently create a new topic.
+auto.create.topics.enable=false
+# The cleaner allocates this buffer in one piece at startup; the 128 MiB default in a 256 MiB heap
+# made startup fail now and then with OutOfMemoryError. 8 MiB holds ~300k keys per cleaning pass,
+# far more than a dev broker's compacted topics (__consumer_offsets and co.) ever have.
+log.cleaner.dedupe.buffer.size=8388608
 group.initial.rebalance.delay.ms=0
 offsets.topic.replication.factor=1
 transaction.state.log.replication.factor=1
@@ -147,21 +165,17 @@ EOF
 }
 
 start() {
-  local pid t0 id port info
+  local pid t0 id port info holder
   if pid=$(pid_alive); then
     probe "$KAFKA_READY_TIMEOUT" "$pid" >/dev/null || die "broker pid $pid runs but does not answer on $BOOTSTRAP"
     log "already running (pid $pid) on $BOOTSTRAP"
     return 0
   fi
-  resolve
-  # A broker this script did not start (another checkout's, say) already answers here: use it.
-  if port_in_use "$KAFKA_PORT" && probe 5 >/dev/null 2>&1; then
-    log "a broker not started from $KAFKA_WORK_DIR already answers on $BOOTSTRAP; using it"
-    return 0
-  fi
+  # Never adopt a broker (or anything else) we did not start: `stop` would then stop nothing.
   for port in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
-    port_in_use "$port" && die "port $port is already in use by another process"
+    port_in_use "$port" && port_taken "$port"
   done
+  resolve
   write_props
   if [[ ! -f $DATA/meta.properties ]]; then
     local quiet=-Dorg.slf4j.simpleLogger.defaultLogLevel=warn
@@ -187,6 +201,12 @@ start() {
     stop >/dev/null 2>&1 || true
     ((rc == 2)) && die "broker exited during startup (log: $LOGS/server.log)"
     die "broker did not answer within ${KAFKA_READY_TIMEOUT}s (log: $LOGS/server.log)"
+  fi
+  # The answer must come from our broker, not from one that took the port meanwhile.
+  holder=$(port_holder "$KAFKA_PORT")
+  if [[ -n $holder && $holder != "$pid" ]]; then
+    stop >/dev/null 2>&1 || true
+    port_taken "$KAFKA_PORT"
   fi
   log "ready in $(( ($(date +%s%N) - t0) / 1000000 )) ms: $info (pid $pid, $(grep VmRSS "/proc/$pid/status" | tr -s ' \t' ' '))"
 }

@@ -11,7 +11,9 @@ PORT_BASE=${PORT_BASE:-8080}
 RUN_DIR=${RUN_DIR:-$ROOT/deploy/.run}
 DB_SUFFIX=${DB_SUFFIX:-}                       # "_test" points the services at their test databases
 export KAFKA_PORT=${KAFKA_PORT:-9092}
-JAVA_OPTS=${JAVA_OPTS:--Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+# As in production: full JIT (C1 only, -XX:TieredStopAtLevel=1, halves throughput) and the serial GC, since
+# four JVMs with small heaps share two cores. Tests pass their own fast-start options.
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
 READY_TIMEOUT=${READY_TIMEOUT:-60}
 [[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
 
@@ -41,9 +43,10 @@ env_of() {
       echo "CONSEILLER_SERVICE_URL=http://127.0.0.1:$(port_of conseiller-service)"
       echo "FUNDING_SERVICE_URL=http://127.0.0.1:$(port_of funding-service)" ;;
     *)
-      local upper=${db^^}
+      local upper=${db^^} url_var=${db^^}_DB_URL
       echo "${upper}_HTTP_PORT=$(port_of "$1")"
-      echo "${upper}_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db$DB_SUFFIX" ;;
+      # A URL already in the environment wins (a fault test points a consumer at a throwaway cluster).
+      echo "$url_var=${!url_var:-jdbc:postgresql://127.0.0.1:5432/$db$DB_SUFFIX}" ;;
   esac
 }
 
@@ -55,31 +58,74 @@ running() {
   kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$(jar_of "$1")"
 }
 
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Pid(s) listening on a TCP port, when ss can tell (empty otherwise).
+port_holder() {
+  command -v ss >/dev/null || return 0
+  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | paste -sd, - || true
+}
+
+# Never start next to (or accept readiness from) a process we did not start on the service's port.
+check_port() {
+  local svc=$1 port holder
+  port=$(port_of "$svc")
+  running "$svc" && return 0
+  port_in_use "$port" || return 0
+  holder=$(port_holder "$port")
+  die "port $port ($svc) is already in use${holder:+ by pid $holder}, not by a $svc started from $RUN_DIR; stop it or set another PORT_BASE"
+}
+
 wait_ready() {
-  local svc=$1 url deadline=$((SECONDS + READY_TIMEOUT))
-  url="http://127.0.0.1:$(port_of "$1")/q/health/ready"
-  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+  local svc=$1 port url pid holder deadline=$((SECONDS + READY_TIMEOUT))
+  port=$(port_of "$svc")
+  pid=$(cat "$RUN_DIR/$svc.pid")
+  url="http://127.0.0.1:$port/q/health/ready"
+  while true; do
+    holder=$(port_holder "$port")
+    if [[ -n $holder && $holder != "$pid" ]]; then
+      fail_start "$svc" "port $port is held by pid $holder, not by the $svc we started (pid $pid)"
+    fi
+    # Without ss, check_port (port free before the start) is the guard.
+    if [[ $holder == "$pid" ]] || ! command -v ss >/dev/null; then
+      curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    fi
     running "$svc" || fail_start "$svc" "died while starting"
     ((SECONDS < deadline)) || fail_start "$svc" "not ready after ${READY_TIMEOUT}s"
     sleep 0.2
   done
 }
 
-# A half-started system is worse than none: show why, stop what did start, fail.
+STARTED=() # services this invocation started
+
+# A half-started system is worse than none: show why, stop what this invocation started, fail.
 fail_start() {
   tail -n 40 "$RUN_DIR/$1.log" >&2
-  stop_services
+  local svc
+  for svc in "${STARTED[@]}"; do stop_service "$svc"; done
   die "$1 $2 (log: $RUN_DIR/$1.log)"
 }
 
 start_service() {
   local svc=$1
   if running "$svc"; then log "$svc already running (pid $(cat "$RUN_DIR/$svc.pid"))"; return 0; fi
+  if [[ -f $RUN_DIR/$svc.pid ]]; then
+    log "$svc (pid $(cat "$RUN_DIR/$svc.pid")) is gone; starting it again"
+    rm -f "$RUN_DIR/$svc.pid"
+  fi
+  check_port "$svc"
+  # Keep the previous log: when a service died, it says why.
+  [[ ! -f $RUN_DIR/$svc.log ]] || mv -f "$RUN_DIR/$svc.log" "$RUN_DIR/$svc.log.1"
   local -a environment
   mapfile -t environment < <(env_of "$svc")
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options
   env "${environment[@]}" setsid nohup java $JAVA_OPTS -jar "$(jar_of "$svc")" >"$RUN_DIR/$svc.log" 2>&1 &
   echo $! >"$RUN_DIR/$svc.pid"
+  STARTED+=("$svc")
+}
+
+log_ready() {
+  log "$1 ready on port $(port_of "$1") (pid $(cat "$RUN_DIR/$1.pid"), $(grep -o 'started in [0-9.]*s' "$RUN_DIR/$1.log" | tail -1))"
 }
 
 start() {
@@ -90,19 +136,23 @@ start() {
     log "building the jars (tests skipped: deploy/test.sh runs them)"
     (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$(IFS=,; echo "${SERVICES[*]}")" -am)
   fi
-  [[ ${SKIP_INFRA:-} == 1 ]] || { "$ROOT/deploy/postgres.sh"; "$ROOT/deploy/kafka.sh" start; }
   mkdir -p "$RUN_DIR"
+  local svc
+  for svc in "${SERVICES[@]}"; do check_port "$svc"; done # fail before starting anything
+  [[ ${SKIP_INFRA:-} == 1 ]] || { "$ROOT/deploy/postgres.sh"; "$ROOT/deploy/kafka.sh" start; }
   local started=$SECONDS
   # Two at a time on two cores: four JVMs starting together each take twice as long.
-  local wave svc
+  # Services already running are left alone, so after a crash this starts only the dead ones; the others
+  # are only checked for readiness (instant when they are up).
+  local wave
   for wave in "structure-service gateway" "conseiller-service funding-service"; do
     for svc in $wave; do start_service "$svc"; done
     for svc in $wave; do
       wait_ready "$svc"
-      log "$svc ready on port $(port_of "$svc") (pid $(cat "$RUN_DIR/$svc.pid"), $(grep -o 'started in [0-9.]*s' "$RUN_DIR/$svc.log" | tail -1))"
+      log_ready "$svc"
     done
   done
-  log "all up in $((SECONDS - started))s; logs in $RUN_DIR"
+  log "all up in $((SECONDS - started))s (started: ${STARTED[*]:-none}); logs in $RUN_DIR"
   cat <<EOF
 
   Gateway      http://127.0.0.1:$PORT_BASE/api/structures
@@ -114,18 +164,52 @@ start() {
 EOF
 }
 
+stop_service() {
+  local svc=$1 pid
+  if running "$svc"; then
+    pid=$(cat "$RUN_DIR/$svc.pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+    log "$svc stopped"
+  fi
+  rm -f "$RUN_DIR/$svc.pid"
+}
+
 stop_services() {
-  for svc in "${SERVICES[@]}"; do
-    if running "$svc"; then
-      local pid
-      pid=$(cat "$RUN_DIR/$svc.pid")
-      kill "$pid" 2>/dev/null || true
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -9 "$pid" 2>/dev/null || true
-      log "$svc stopped"
-    fi
-    rm -f "$RUN_DIR/$svc.pid"
-  done
+  local svc
+  for svc in "${SERVICES[@]}"; do stop_service "$svc"; done
+}
+
+# One service only; PostgreSQL and Kafka are assumed up (deploy/run.sh start brings everything up).
+restart() {
+  local svc=${1:-}
+  [[ " ${SERVICES[*]} " == *" $svc "* && -n $svc ]] || die "restart needs one of: ${SERVICES[*]}"
+  [[ -f $(jar_of "$svc") ]] || die "$(jar_of "$svc") is missing: run deploy/run.sh start --build"
+  mkdir -p "$RUN_DIR"
+  stop_service "$svc"
+  start_service "$svc"
+  wait_ready "$svc"
+  log_ready "$svc"
+}
+
+usage() {
+  cat <<EOF
+Usage: $ME [start [--build] | stop | restart <service> | status]
+  start     PostgreSQL, Kafka, then the services not already running; waits until all are ready;
+            fails if a service's port is held by a process it did not start
+  stop      the services, then the broker
+  restart   stop and start one of: ${SERVICES[*]}; wait until it is ready
+  status    running/stopped per service
+Env: PORT_BASE=$PORT_BASE (gateway; services on +1..+3)  KAFKA_PORT=$KAFKA_PORT  DB_SUFFIX=$DB_SUFFIX
+     RUN_DIR=$RUN_DIR (pid files, logs)  READY_TIMEOUT=$READY_TIMEOUT (s)
+     SKIP_INFRA=1 leaves PostgreSQL and Kafka alone
+     JAVA_OPTS="$JAVA_OPTS" (every service's JVM; the system tests
+       add -XX:TieredStopAtLevel=1 for fast starts, which halves throughput)
+     STRUCTURE_DB_URL, CONSEILLER_DB_URL, FUNDING_DB_URL: JDBC URLs used as given when set
+       (default jdbc:postgresql://127.0.0.1:5432/<db><DB_SUFFIX>)
+     KAFKA_CONTROLLER_PORT, KAFKA_WORK_DIR, KAFKA_HEAP: see deploy/kafka.sh --help
+EOF
 }
 
 stop() {
@@ -136,7 +220,8 @@ stop() {
 case ${1:-start} in
   start) shift || true; start "$@" ;;
   stop) stop ;;
+  restart) restart "${2:-}" ;;
   status) for svc in "${SERVICES[@]}"; do if running "$svc"; then log "$svc running"; else log "$svc stopped"; fi; done ;;
-  -h | --help) echo "Usage: $ME [start [--build] | stop | status]   env: PORT_BASE=$PORT_BASE KAFKA_PORT=$KAFKA_PORT RUN_DIR DB_SUFFIX JAVA_OPTS" ;;
+  -h | --help) usage ;;
   *) die "unknown verb '$1' (see --help)" ;;
 esac

@@ -16,22 +16,36 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The packaged system, started once for all system tests with the same script a user runs ({@code deploy/run.sh}),
  * on its own ports, its own Kafka broker (so stopping it disturbs nothing else) and the services' test databases.
+ * Ports and database suffix can be moved with system properties ({@code -Dsystem.port.base=28080
+ * -Dsystem.kafka.port=29092 -Dsystem.kafka.controller.port=29093 -Dsystem.db.suffix=_wts}) so that two
+ * checkouts run their system tests side by side.
  */
 public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
-    static final int PORT_BASE = 18080;
+    static final int PORT_BASE = Integer.getInteger("system.port.base", 18080);
+    static final int KAFKA_PORT = Integer.getInteger("system.kafka.port", 19092);
+    static final String DB_SUFFIX = System.getProperty("system.db.suffix", "_test");
     static final String GATEWAY = "http://127.0.0.1:" + PORT_BASE;
-    static final String BOOTSTRAP_SERVERS = "127.0.0.1:19092";
+    static final String BOOTSTRAP_SERVERS = "127.0.0.1:" + KAFKA_PORT;
+    /** Fast starts over peak throughput: C1 only, small heaps. Production settings are run.sh's default. */
+    static final String JAVA_OPTS = "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    /** Test reports and the scripts' output: disposable. */
     private static final Path WORK = Path.of(System.getProperty("system.work.dir", "target")).toAbsolutePath();
+    /**
+     * Pid files and the broker's data live outside target/: a {@code mvn clean} during a run must not orphan
+     * the JVMs and the broker by deleting the files that stop them.
+     */
+    private static final Path STATE = ROOT.resolve("deploy/.run/system-tests");
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "PORT_BASE", Integer.toString(PORT_BASE),
-            "KAFKA_PORT", "19092",
-            "KAFKA_CONTROLLER_PORT", "19093",
-            "KAFKA_WORK_DIR", WORK.resolve("kafka").toString(),
-            "RUN_DIR", WORK.resolve("run").toString(),
-            "DB_SUFFIX", "_test");
+            "KAFKA_PORT", Integer.toString(KAFKA_PORT),
+            "KAFKA_CONTROLLER_PORT", Integer.toString(Integer.getInteger("system.kafka.controller.port", 19093)),
+            "KAFKA_WORK_DIR", STATE.resolve("kafka").toString(),
+            "RUN_DIR", STATE.resolve("run").toString(),
+            "DB_SUFFIX", DB_SUFFIX,
+            "JAVA_OPTS", JAVA_OPTS);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -74,7 +88,7 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
     static Object queryOne(String database, String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/" + database + "_test", database, database);
+                "jdbc:postgresql://127.0.0.1:5432/" + database + DB_SUFFIX, database, database);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
