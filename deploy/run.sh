@@ -43,7 +43,8 @@ env_of() {
     *)
       local upper=${db^^}
       echo "${upper}_HTTP_PORT=$(port_of "$1")"
-      echo "${upper}_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db$DB_SUFFIX" ;;
+      local preset=${upper}_DB_URL # a URL already in the environment wins (another server, a test's own cluster)
+      echo "${upper}_DB_URL=${!preset:-jdbc:postgresql://127.0.0.1:5432/$db$DB_SUFFIX}" ;;
   esac
 }
 
