@@ -35,7 +35,7 @@ record FaultSettings(
                 seconds("broker-outage", full ? 60 : 20),
                 seconds("consumer-db-outage", full ? 90 : 68),
                 seconds("calm", full ? 20 : 5),
-                seconds("recovery-limit", 60),
+                seconds("recovery-limit", 90),
                 seconds("settle-limit", 120),
                 integer("min-accepted", full ? 2000 : 500));
     }

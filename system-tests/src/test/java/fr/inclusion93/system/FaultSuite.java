@@ -22,11 +22,13 @@ final class FaultSuite {
 
     private final FaultSettings settings;
     private final Path work;
+    private final List<ConsumerProjection> consumers;
     private WriteLoad load;
 
     FaultSuite(FaultSettings settings, Path work) {
         this.settings = settings;
         this.work = work;
+        this.consumers = ConsumerProjection.all(settings);
     }
 
     FaultReport run() {
@@ -66,20 +68,36 @@ final class FaultSuite {
         outageLasts(settings.consumerDatabaseOutage());
         system.startConsumerDatabase();
         progress("consumers' PostgreSQL restarted");
-        recover(system);
+        awaitReady(system); // catching up is the verdict's business
+        keepWriting(settings.calm());
     }
 
-    /** Every service ready again (or the limit reached, which the verdict will show), then a spell of plain writes. */
+    /**
+     * Before the next fault: every service ready and every consumer caught up with what was accepted so far (so each
+     * fault hits a system that recovered from the previous one), then a spell of plain writes. Reaching the limit is not
+     * fatal: the verdict will show what did not recover.
+     */
     private void recover(SystemUnderFaults system) {
-        List<Service> notReady = system.awaitReady(settings.recoveryLimit());
-        if (!notReady.isEmpty()) {
-            progress("still not ready after " + settings.recoveryLimit().toSeconds() + " s: " + notReady);
+        awaitReady(system);
+        Set<UUID> acceptedSoFar = load.accepted();
+        try {
+            await().atMost(settings.recoveryLimit()).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> consumers.stream().allMatch(consumer -> consumer.missing(acceptedSoFar).isEmpty()));
+            progress("consumers caught up");
+        } catch (ConditionTimeoutException e) {
+            progress("consumers not caught up after " + settings.recoveryLimit().toSeconds() + " s");
         }
         keepWriting(settings.calm());
     }
 
+    private void awaitReady(SystemUnderFaults system) {
+        List<Service> notReady = system.awaitReady(settings.recoveryLimit());
+        if (!notReady.isEmpty()) {
+            progress("still not ready after " + settings.recoveryLimit().toSeconds() + " s: " + notReady);
+        }
+    }
+
     private FaultReport verdict(Set<UUID> accepted, long deadLettered, long started) {
-        List<ConsumerProjection> consumers = ConsumerProjection.all(settings);
         progress("waiting up to " + settings.settleLimit().toSeconds() + " s for the projections to hold every accepted write");
         try {
             await().atMost(settings.settleLimit()).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
