@@ -29,12 +29,14 @@ final class SystemUnderFaults implements AutoCloseable {
     private static final String SHARED_SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
     private final FaultSettings settings;
+    private final ExclusiveRun exclusiveRun;
     private final Path runDirectory;
     private final DeployScript scripts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private SystemUnderFaults(FaultSettings settings, Path work) {
+    private SystemUnderFaults(FaultSettings settings, Path work, ExclusiveRun exclusiveRun) {
         this.settings = settings;
+        this.exclusiveRun = exclusiveRun;
         this.runDirectory = work.resolve("run");
         this.scripts = new DeployScript(Map.ofEntries(
                 Map.entry("PORT_BASE", Integer.toString(settings.portBase())),
@@ -54,10 +56,14 @@ final class SystemUnderFaults implements AutoCloseable {
 
     /** A fresh broker, consumer cluster and structure database, then the services; whatever started is stopped on failure. */
     static SystemUnderFaults start(FaultSettings settings, Path work) {
-        SystemUnderFaults system = new SystemUnderFaults(settings, work);
+        SystemUnderFaults system = new SystemUnderFaults(settings, work, ExclusiveRun.acquire(work));
         try {
+            system.scripts.run("deploy/run.sh", "stop"); // what a killed run may have left behind
             system.scripts.run("deploy/kafka.sh", "clean");
             system.scripts.run("deploy/throwaway-postgres.sh", "destroy");
+            ExclusiveRun.requireFree(settings.portBase(), settings.portBase() + 1, settings.portBase() + 2,
+                    settings.portBase() + 3, settings.kafkaPort(), settings.kafkaControllerPort(),
+                    settings.consumerDatabasePort());
             system.startConsumerDatabase();
             system.scripts.with(Map.of("PGPORT", Integer.toString(settings.consumerDatabasePort()))).run("deploy/postgres.sh");
             system.recreateStructureDatabase();
@@ -152,6 +158,7 @@ final class SystemUnderFaults implements AutoCloseable {
                 }
             }
         }
+        exclusiveRun.close();
         if (failure != null) {
             throw failure;
         }
