@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,7 +52,7 @@ class EndToEndIT {
 
     @Test
     void aStructureRegisteredThroughTheGatewayReachesBothConsumers() {
-        String siret = validSiret();
+        String siret = Sirets.random();
         ExtractableResponse<Response> created = register(siret);
         String id = created.path("id");
         URI location = URI.create(created.header("Location"));
@@ -73,7 +72,7 @@ class EndToEndIT {
         RunningSystem.stopBroker();
         String id;
         try {
-            id = register(validSiret()).path("id");
+            id = register(Sirets.random()).path("id");
             given().get("/api/conseillers/host-structures/" + id).then().statusCode(404);
         } finally {
             RunningSystem.startBroker();
@@ -88,14 +87,14 @@ class EndToEndIT {
 
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() {
-        String id = register(validSiret()).path("id");
+        String id = register(Sirets.random()).path("id");
         awaitProjections(id);
         String conseillerView = given().get("/api/conseillers/host-structures/" + id).asString();
         String fundingView = given().get("/api/funding/beneficiaries/" + id).asString();
         double[] before = {consumed(CONSEILLER, "duplicate"), consumed(FUNDING, "duplicate"),
                 consumed(CONSEILLER, "applied"), consumed(FUNDING, "applied")};
         String replay = KafkaTestClient.envelope(eventIdOf(id), "StructureRegistered", "structure", id,
-                Map.of("structureId", id, "name", "A replayed copy", "siret", validSiret(), "communeInsee", DEFAULT_INSEE));
+                Map.of("structureId", id, "name", "A replayed copy", "siret", Sirets.random(), "communeInsee", DEFAULT_INSEE));
 
         kafka.send(TOPIC, id, replay);
 
@@ -120,7 +119,7 @@ class EndToEndIT {
             String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
             assertThat(reason).contains("not a JSON object");
         }
-        String id = register(validSiret()).path("id");
+        String id = register(Sirets.random()).path("id");
         awaitProjections(id); // the consumers moved on
     }
 
@@ -156,19 +155,5 @@ class EndToEndIT {
     }
 
     private record Consumer(String name, int portOffset) {
-    }
-
-    private static String validSiret() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        StringBuilder digits = new StringBuilder("8");
-        while (digits.length() < 13) {
-            digits.append(random.nextInt(10));
-        }
-        int sum = 0;
-        for (int i = 0; i < 13; i++) {
-            int digit = digits.charAt(12 - i) - '0';
-            sum += i % 2 == 0 ? (digit * 2 > 9 ? digit * 2 - 9 : digit * 2) : digit;
-        }
-        return digits.append((10 - sum % 10) % 10).toString();
     }
 }

@@ -1,7 +1,5 @@
 package fr.inclusion93.system;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -30,7 +27,7 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
     /** Fast starts over peak throughput: C1 only, small heaps. Production settings are run.sh's default. */
     static final String JAVA_OPTS = "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
-    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = DeployScript.ROOT;
     /** Test reports and the scripts' output: disposable. */
     private static final Path WORK = Path.of(System.getProperty("system.work.dir", "target")).toAbsolutePath();
     /**
@@ -46,6 +43,7 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
             "RUN_DIR", STATE.resolve("run").toString(),
             "DB_SUFFIX", DB_SUFFIX,
             "JAVA_OPTS", JAVA_OPTS);
+    private static final DeployScript SCRIPTS = new DeployScript(ENVIRONMENT, WORK.resolve("system.log"));
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -55,8 +53,8 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
     private RunningSystem start() {
         try {
-            script("deploy/kafka.sh", "clean");
-            script("deploy/run.sh", "start");
+            SCRIPTS.run("deploy/kafka.sh", "clean");
+            SCRIPTS.run("deploy/run.sh", "start");
             return this;
         } catch (RuntimeException e) {
             close(); // not registered for closing when the start fails: leave no broker behind
@@ -66,15 +64,15 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
     @Override
     public void close() {
-        script("deploy/run.sh", "stop");
+        SCRIPTS.run("deploy/run.sh", "stop");
     }
 
     static void stopBroker() {
-        script("deploy/kafka.sh", "stop");
+        SCRIPTS.run("deploy/kafka.sh", "stop");
     }
 
     static void startBroker() {
-        script("deploy/kafka.sh", "start");
+        SCRIPTS.run("deploy/kafka.sh", "start");
     }
 
     static String serviceUrl(int offset) {
@@ -100,26 +98,6 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
                 return result.getObject(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void script(String script, String verb) {
-        try {
-            Files.createDirectories(WORK);
-            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve(script).toString(), verb)
-                    .directory(ROOT.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(WORK.resolve("system.log").toFile()));
-            builder.environment().putAll(ENVIRONMENT);
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(script + " " + verb + " failed; see " + WORK.resolve("system.log"));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }
