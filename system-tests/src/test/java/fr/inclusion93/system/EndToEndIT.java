@@ -74,6 +74,10 @@ class EndToEndIT {
         try {
             id = register(Sirets.random()).path("id");
             given().get("/api/conseillers/host-structures/" + id).then().statusCode(404);
+            // the relay keeps trying the row while the broker is away: it must wait on Kafka with no transaction open
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(longestOpenTransactionMillis("structure"))
+                            .as("ms a structure-service transaction has been open").isLessThan(1000));
         } finally {
             RunningSystem.startBroker();
         }
@@ -121,6 +125,13 @@ class EndToEndIT {
         }
         String id = register(Sirets.random()).path("id");
         awaitProjections(id); // the consumers moved on
+    }
+
+    /** The oldest transaction of a service that sits idle (waiting on something else than its database). */
+    private static long longestOpenTransactionMillis(String database) {
+        return RunningSystem.count(database, """
+                select coalesce(max(extract(epoch from now() - xact_start) * 1000), 0)::bigint from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid() and state like 'idle in transaction%'""");
     }
 
     private static ExtractableResponse<Response> register(String siret) {
