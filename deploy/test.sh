@@ -17,6 +17,13 @@ started=$SECONDS
 ./mvnw -B verify "$@"
 log "maven verify took $((SECONDS - started))s"
 
+# The scripts' own checks (after the build: run.sh needs the jars), on ports of their own: they never adopt a
+# process they did not start, and the broker starts every time.
+deploy/check/no-adoption.sh
+restarts_dir=$(mktemp -d)
+KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093 KAFKA_WORK_DIR=$restarts_dir deploy/check/kafka-restarts.sh 3
+rm -rf "$restarts_dir"
+
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   if ! git diff --exit-code --stat -- '*/openapi/openapi.*'; then
     echo "[$ME] ERROR: the exported OpenAPI contracts differ from the committed ones; review and commit them" >&2

@@ -161,7 +161,8 @@ class EndToEndIT {
         return metrics.lines()
                 .filter(line -> line.startsWith("events_consumed_total{") && line.contains("consumer=\"" + consumer.name + "\"")
                         && line.contains("result=\"" + result + "\""))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                // "name{labels} value" and, with tracing on, " # {trace_id=…} exemplar timestamp" after it
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]))
                 .sum();
     }
 
