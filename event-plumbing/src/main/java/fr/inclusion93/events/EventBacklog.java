@@ -2,6 +2,7 @@ package fr.inclusion93.events;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +40,11 @@ public class EventBacklog {
 
     @Scheduled(every = "5s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            Log.debugf("Event backlog not read (%s); the gauges keep their last values", e.getMessage());
+        }
     }
 
     /** Reads the backlog now. */
