@@ -81,8 +81,14 @@ public class IdempotentConsumer {
             return Consumption.OTHER_TYPE; // nothing to keep in step: a later version of this consumer may read it
         }
         Object payload = handler == null ? null : payloadOf(event, handler.kind().payloadType());
-        Consumption result = withRetries(handlers.consumer(), event,
-                () -> inOrder(handlers.consumer(), event, record.value(), traceparent, handler, payload));
+        Consumption result;
+        try {
+            result = withRetries(handlers.consumer(), event,
+                    () -> inOrder(handlers.consumer(), event, record.value(), traceparent, handler, payload));
+        } catch (GaveUpException e) {
+            count(handlers, type, "dead-lettered");
+            throw e;
+        }
         count(handlers, type, result);
         if (result.movedPosition()) {
             applyHeldSuccessors(handlers, event);
@@ -166,9 +172,7 @@ public class IdempotentConsumer {
             } catch (RuntimeException e) {
                 boolean transientFailure = TransientFailures.isTransient(e);
                 if (!transientFailure && ++failures >= config.maxAttempts()) {
-                    registry.counter("events.consumed", "consumer", consumer, "type", event.eventType(), "result",
-                            "dead-lettered").increment();
-                    throw new IllegalStateException("%s %s failed %d times: %s"
+                    throw new GaveUpException("%s %s failed %d times: %s"
                             .formatted(event.eventType(), event.eventId(), failures, e.getMessage()), e);
                 }
                 Log.warnf("%s: attempt %d on %s %s failed (%s), retrying%s", consumer, attempt, event.eventType(),
@@ -179,9 +183,19 @@ public class IdempotentConsumer {
     }
 
     private Consumption count(EventHandlers handlers, String type, Consumption result) {
-        registry.counter("events.consumed", "consumer", handlers.consumer(), "type", type, "result", result.metricTag())
-                .increment();
+        count(handlers, type, result.metricTag());
         return result;
+    }
+
+    private void count(EventHandlers handlers, String type, String result) {
+        registry.counter("events.consumed", "consumer", handlers.consumer(), "type", type, "result", result).increment();
+    }
+
+    /** An effect failed {@code event-consumer.max-attempts} times for a reason of its own. */
+    static final class GaveUpException extends IllegalStateException {
+        GaveUpException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The envelope as a tree, to see its type and version before checking it against their schema. */
