@@ -38,14 +38,16 @@ final class FaultSuite {
             DeadLetters deadLetters = new DeadLetters(settings.bootstrapServers());
             long deadLettersBefore = deadLetters.count();
             long started = System.nanoTime();
-            try (WriteLoad writes = WriteLoad.start(settings.gateway(), settings.clients(), settings.writeInterval())) {
+            WriteLoad writes = WriteLoad.start(settings.gateway(), settings.clients(), settings.writeInterval());
+            try (writes) {
                 load = writes;
                 progress(settings.clients() + " clients writing");
                 keepWriting(settings.calm());
                 injectFaults(system);
             }
-            progress("writes stopped: " + load.summary());
-            return verdict(load.accepted(), deadLetters.count() - deadLettersBefore, started);
+            load = null; // the counts are final: said once here rather than on every line
+            progress("writes stopped: " + writes.summary());
+            return verdict(writes.accepted(), deadLetters.count() - deadLettersBefore, started);
         }
     }
 
