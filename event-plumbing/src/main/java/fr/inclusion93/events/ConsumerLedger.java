@@ -18,6 +18,10 @@ final class ConsumerLedger {
     record Held(long version, String envelope, String traceparent) {
     }
 
+    /** An aggregate whose next version is among the held events. */
+    record Due(String consumer, String aggregateType, String aggregateId) {
+    }
+
     /** Held events of the whole service: how many, and since when the oldest waits. */
     record HeldSummary(long count, Instant oldest) {
     }
@@ -87,6 +91,16 @@ final class ConsumerLedger {
                 .getResultList();
         return rows.isEmpty() ? null
                 : new Held(((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1], (String) rows.get(0)[2]);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Due> heldAndDue() {
+        List<Object[]> rows = em().createNativeQuery("""
+                select h.consumer, h.aggregate_type, h.aggregate_id from held_event h
+                left join consumed_aggregate c on c.consumer = h.consumer and c.aggregate_type = h.aggregate_type
+                                              and c.aggregate_id = h.aggregate_id
+                where h.aggregate_version = coalesce(c.version, 0) + 1""").getResultList();
+        return rows.stream().map(row -> new Due((String) row[0], (String) row[1], (String) row[2])).toList();
     }
 
     static HeldSummary heldSummary() {

@@ -59,7 +59,8 @@ public class DeadLetterReplay {
     /**
      * Replays the records added to the dead-letter topic since the last replay.
      *
-     * @param includeReplayed also send back records that already failed after a replay
+     * @param includeReplayed also send back records that already failed after a replay: reads the whole topic again
+     *                        (records that were applied meanwhile are recognised and dropped by the consumers)
      */
     public synchronized Replayed replay(String deadLetterTopic, boolean includeReplayed) {
         if (deadLetterTopic == null || !deadLetterTopic.endsWith(".dlt") || !topics.declared().contains(deadLetterTopic)) {
@@ -70,6 +71,9 @@ public class DeadLetterReplay {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic, WAIT).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
+            if (includeReplayed) {
+                consumer.seekToBeginning(partitions); // what earlier replays passed over, too
+            }
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, WAIT);
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             int skipped = 0;

@@ -25,4 +25,8 @@ public interface EventConsumerConfig {
     /** Held events older than this turn the consumers' health check DOWN: a version has not arrived. */
     @WithDefault("5m")
     Duration heldAgeAlert();
+
+    /** How often held events whose turn has come (after a restart, or a failed attempt) are looked for. */
+    @WithDefault("30s")
+    Duration heldSweepInterval();
 }

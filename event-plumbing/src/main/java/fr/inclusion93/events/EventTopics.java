@@ -90,6 +90,11 @@ public class EventTopics {
         }
     }
 
+    /** A topic this service declares and is still creating: its rows wait, without counting against them. */
+    boolean beingCreated(String topic) {
+        return created.getCount() > 0 && declared.contains(topic);
+    }
+
     /** Forget the topic list, e.g. after a send failed in a way that may mean the broker went away. */
     void forget() {
         knownUntil = 0;

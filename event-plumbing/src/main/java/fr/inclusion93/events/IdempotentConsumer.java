@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -91,7 +92,7 @@ public class IdempotentConsumer {
         }
         count(handlers, type, result);
         if (result.movedPosition()) {
-            applyHeldSuccessors(handlers, event);
+            applyHeldSuccessors(handlers, event.aggregateType(), event.aggregateId());
         }
         return result;
     }
@@ -123,20 +124,19 @@ public class IdempotentConsumer {
         return handler != null ? Consumption.APPLIED : Consumption.SKIPPED;
     }
 
-    /** Applies, each in its own transaction, the held events that now come next; stops at the next gap. */
-    private void applyHeldSuccessors(EventHandlers handlers, EventEnvelope applied) {
+    /**
+     * Applies, each in its own transaction, the held events of the aggregate that now come next (from its position,
+     * whatever moved it); stops at the next gap. A held event that fails stays held: the sweep tries it again.
+     */
+    private void applyHeldSuccessors(EventHandlers handlers, String aggregateType, String aggregateId) {
         String consumer = handlers.consumer();
-        for (long next = applied.aggregateVersion() + 1; ; next++) {
-            long version = next;
+        while (true) {
             EventEnvelope[] taken = new EventEnvelope[1];
             Consumption result;
             try {
-                result = withRetries(consumer, applied, () -> {
-                    if (ConsumerLedger.lockPosition(consumer, applied.aggregateType(), applied.aggregateId()) != version - 1) {
-                        return null; // a concurrent delivery moved the position: it drains from there
-                    }
-                    ConsumerLedger.Held held = ConsumerLedger.takeHeld(consumer, applied.aggregateType(), applied.aggregateId(),
-                            version);
+                result = withRetries(consumer, null, () -> {
+                    long next = ConsumerLedger.lockPosition(consumer, aggregateType, aggregateId) + 1;
+                    ConsumerLedger.Held held = ConsumerLedger.takeHeld(consumer, aggregateType, aggregateId, next);
                     if (held == null) {
                         return null;
                     }
@@ -147,18 +147,37 @@ public class IdempotentConsumer {
                     if (readable) {
                         handler.apply(event, payloadOf(event, handler.kind().payloadType()));
                     }
-                    ConsumerLedger.advance(consumer, event.aggregateType(), event.aggregateId(), version);
+                    ConsumerLedger.advance(consumer, aggregateType, aggregateId, next);
                     return readable ? Consumption.APPLIED : Consumption.SKIPPED;
                 });
             } catch (RuntimeException e) {
-                Log.errorf("%s: held v%d of %s %s could not be applied and stays held: %s", consumer, version,
-                        applied.aggregateType(), applied.aggregateId(), e.getMessage());
+                Log.errorf("%s: the next held event of %s %s could not be applied and stays held: %s", consumer,
+                        aggregateType, aggregateId, e.getMessage());
                 return;
             }
             if (result == null) {
                 return;
             }
             count(handlers, taken[0].eventType(), result);
+        }
+    }
+
+    /**
+     * Applies held events whose turn has come but that nothing drained: the service stopped between an event and the
+     * held ones after it, or a held event failed and was left for later.
+     */
+    @Scheduled(every = "${event-consumer.held-sweep-interval:30s}", delayed = "10s",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweepHeld() {
+        try {
+            for (ConsumerLedger.Due due : QuarkusTransaction.requiringNew().call(ConsumerLedger::heldAndDue)) {
+                EventHandlers handlers = consumers.get(due.consumer());
+                if (handlers != null) {
+                    applyHeldSuccessors(handlers, due.aggregateType(), due.aggregateId());
+                }
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("Held events not swept (%s); next sweep later", e.getMessage());
         }
     }
 
@@ -172,11 +191,10 @@ public class IdempotentConsumer {
             } catch (RuntimeException e) {
                 boolean transientFailure = TransientFailures.isTransient(e);
                 if (!transientFailure && ++failures >= config.maxAttempts()) {
-                    throw new GaveUpException("%s %s failed %d times: %s"
-                            .formatted(event.eventType(), event.eventId(), failures, e.getMessage()), e);
+                    throw new GaveUpException("%s failed %d times: %s".formatted(describe(event), failures, e.getMessage()), e);
                 }
-                Log.warnf("%s: attempt %d on %s %s failed (%s), retrying%s", consumer, attempt, event.eventType(),
-                        event.eventId(), e.getMessage(), transientFailure ? " until it passes (transient)" : "");
+                Log.warnf("%s: attempt %d on %s failed (%s), retrying%s", consumer, attempt, describe(event),
+                        e.getMessage(), transientFailure ? " until it passes (transient)" : "");
                 pause(attempt);
             }
         }
@@ -259,13 +277,24 @@ public class IdempotentConsumer {
         return type == null ? "unknown" : type;
     }
 
+    private static String describe(EventEnvelope event) {
+        return event == null ? "a held event" : event.eventType() + " " + event.eventId();
+    }
+
+    /**
+     * Waits before the next attempt. An interrupt (the service is stopping) does not end the retries: giving up would
+     * send a healthy event to the dead-letter topic, whereas a process that exits without acknowledging the record
+     * gets it again at its next start.
+     */
     private void pause(int attempt) {
         long millis = Math.min(MAX_BACKOFF.toMillis(), config.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying an event", e);
+        long until = System.nanoTime() + millis * 1_000_000;
+        for (long left = millis; left > 0; left = (until - System.nanoTime()) / 1_000_000) {
+            try {
+                Thread.sleep(left);
+            } catch (InterruptedException e) {
+                Log.debug("Interrupted while waiting to retry an event; retrying anyway");
+            }
         }
     }
 }

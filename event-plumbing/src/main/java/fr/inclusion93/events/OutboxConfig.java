@@ -37,9 +37,9 @@ public interface OutboxConfig {
 
     /**
      * How long the relay's lease lasts without renewal. Only the holder publishes; if it dies, another instance takes
-     * over when the lease runs out. Longer than a round can take (send-timeout plus a few seconds).
+     * over when the lease runs out. Longer than a round can take (twice send-timeout plus a few seconds).
      */
-    @WithDefault("20s")
+    @WithDefault("30s")
     Duration lease();
 
     /**

@@ -34,7 +34,6 @@ public class OutboxRelay {
 
     private final OutboxSender sender;
     private final RelayLease lease;
-    private final EventTopics topics;
     private final OutboxConfig config;
     private final Event<OutboxWritten> writtenEvents;
     private final ScheduledExecutorService worker =
@@ -44,12 +43,11 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failures;
 
-    OutboxRelay(OutboxSender sender, RelayLease lease, EventTopics topics, OutboxConfig config, MeterRegistry registry,
+    OutboxRelay(OutboxSender sender, RelayLease lease, OutboxConfig config, MeterRegistry registry,
             Event<OutboxWritten> writtenEvents) {
         this.writtenEvents = writtenEvents;
         this.sender = sender;
         this.lease = lease;
-        this.topics = topics;
         this.config = config;
         this.published = registry.counter("outbox.events.published");
         this.failures = registry.counter("outbox.publish.failures");
@@ -83,7 +81,9 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
         worker.shutdown();
-        worker.awaitTermination(config.sendTimeout().toSeconds() * 2 + 1, TimeUnit.SECONDS);
+        if (!worker.awaitTermination(config.sendTimeout().toSeconds() * 2 + 5, TimeUnit.SECONDS)) {
+            return; // a round still runs: the lease must expire by itself, or another relay could start beside it
+        }
         try {
             lease.release();
         } catch (RuntimeException e) {
@@ -94,15 +94,10 @@ public class OutboxRelay {
     private void drain() {
         drainQueued.set(false);
         try {
-            if (!topics.awaitCreated(Duration.ZERO)) {
-                return; // publishing to a topic not created yet would count against the row
-            }
             Round round;
             do {
                 round = round();
             } while (!stopping && round == Round.FULL);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             failures.increment();
             Log.warnf("Outbox relay round failed, will retry: %s", e.getMessage());
@@ -128,7 +123,7 @@ public class OutboxRelay {
                     outcome.sent().size(), batch.size());
             return Round.DONE;
         }
-        return batch.size() == config.batchSize() ? Round.FULL : Round.DONE;
+        return batch.size() == config.batchSize() || outcome.deferred() > 0 ? Round.FULL : Round.DONE;
     }
 
     private void record(OutboxSender.Outcome outcome) {

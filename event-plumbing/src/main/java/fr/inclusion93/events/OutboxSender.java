@@ -19,9 +19,10 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /**
- * Sends one batch of outbox rows, outside any database transaction, and says what became of each. A row that fails
- * for a reason of its own holds back its aggregate's later rows of the batch; other aggregates go on. A failure that
- * means the broker is away ends the batch: the rest would only wait out the same timeout.
+ * Sends one batch of outbox rows, outside any database transaction, and says what became of each. Each aggregate
+ * has at most one row in flight; its later rows wait for the next round, so a row that fails, even after the producer
+ * took it, is never overtaken. A failure that means the broker is away ends the batch: the rest would only wait out
+ * the same timeout.
  */
 @ApplicationScoped
 class OutboxSender {
@@ -45,18 +46,25 @@ class OutboxSender {
      * @param sent       rows the broker acknowledged
      * @param rowErrors  rows that failed because of themselves, with the reason
      * @param brokerDown true when the batch ended early because the broker did not answer
+     * @param deferred   rows left for the next round because a row of their aggregate was in flight
      */
-    record Outcome(List<Long> sent, Map<Long, String> rowErrors, boolean brokerDown) {
+    record Outcome(List<Long> sent, Map<Long, String> rowErrors, boolean brokerDown, int deferred) {
     }
 
     Outcome send(List<OutboxEvent> batch) {
         Map<Long, String> rowErrors = new LinkedHashMap<>();
-        Set<String> heldBack = new HashSet<>();
+        Set<String> inFlightAggregates = new HashSet<>();
         Map<OutboxEvent, Future<RecordMetadata>> inFlight = new LinkedHashMap<>();
         boolean brokerDown = false;
+        Set<String> waiting = new HashSet<>();
+        int deferred = 0;
         for (OutboxEvent event : batch) {
             String aggregate = event.aggregateType + "/" + event.aggregateId;
-            if (heldBack.contains(aggregate)) {
+            if (waiting.contains(aggregate)) {
+                continue; // behind a row whose topic is being created: the next poll takes them
+            }
+            if (!inFlightAggregates.add(aggregate)) {
+                deferred++; // one row in flight per aggregate: a row that fails after the producer took it is never overtaken
                 continue;
             }
             Attempt attempt = start(event);
@@ -66,9 +74,10 @@ class OutboxSender {
             }
             if (attempt.rowError() != null) {
                 rowErrors.put(event.id, attempt.rowError());
-                heldBack.add(aggregate);
-            } else {
+            } else if (attempt.ack() != null) {
                 inFlight.put(event, attempt.ack());
+            } else {
+                waiting.add(aggregate);
             }
         }
         List<Long> sent = new ArrayList<>();
@@ -76,18 +85,20 @@ class OutboxSender {
         if (brokerDown) {
             topics.forget();
         }
-        return new Outcome(sent, rowErrors, brokerDown);
+        return new Outcome(sent, rowErrors, brokerDown, deferred);
     }
 
     private record Attempt(Future<RecordMetadata> ack, String rowError, boolean brokerDown) {
         static final Attempt BROKER_DOWN = new Attempt(null, null, true);
+        static final Attempt NOT_YET = new Attempt(null, null, false);
     }
 
     /** Hands the row to the producer, unless its topic is missing; failures known at once are sorted here. */
     private Attempt start(OutboxEvent event) {
         try {
             if (!topics.exists(event.topic)) {
-                return new Attempt(null, "topic " + event.topic + " does not exist", false);
+                return topics.beingCreated(event.topic) ? Attempt.NOT_YET
+                        : new Attempt(null, "topic " + event.topic + " does not exist", false);
             }
         } catch (EventTopics.BrokerUnavailableException e) {
             return Attempt.BROKER_DOWN;

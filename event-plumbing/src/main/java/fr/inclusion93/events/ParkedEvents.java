@@ -3,6 +3,7 @@ package fr.inclusion93.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inclusion93.problem.ProblemException;
+import fr.inclusion93.problem.ProblemType;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,10 +25,12 @@ public class ParkedEvents {
 
     private final ObjectMapper mapper;
     private final OutboxRelay relay;
+    private final EventTopics topics;
 
-    ParkedEvents(ObjectMapper mapper, OutboxRelay relay) {
+    ParkedEvents(ObjectMapper mapper, OutboxRelay relay, EventTopics topics) {
         this.mapper = mapper;
         this.relay = relay;
+        this.topics = topics;
     }
 
     /** One parked event as an operator sees it. */
@@ -52,11 +55,22 @@ public class ParkedEvents {
         return toParked(event);
     }
 
-    /** Replaces the event by an {@code EventDiscarded} of the same aggregate version, sent in its place. */
+    /**
+     * Replaces the event by an {@code EventDiscarded} of the same aggregate version, sent in its place; when its topic
+     * does not exist (no consumer can be waiting on it), the row is only marked done.
+     */
     @Transactional
     public Parked discard(long id, String reason) {
         OutboxEvent event = parked(id);
         Parked before = toParked(event);
+        if (!topicExists(event.topic)) {
+            event.parkedAt = null;
+            event.sentAt = Instant.now();
+            event.lastError = "discarded by an operator, not sent (topic " + event.topic + " does not exist): " + reason;
+            Log.warnf("Outbox event #%d (%s %s) discarded by an operator without sending: %s", id, before.eventType(),
+                    before.eventId(), reason);
+            return before;
+        }
         EventEnvelope stand = new EventEnvelope(UUID.randomUUID(), DISCARDED_TYPE, 1, event.aggregateType, event.aggregateId,
                 event.aggregateVersion, Instant.now(), mapper.valueToTree(Map.of("discardedEventId", event.eventId.toString(),
                         "discardedEventType", event.eventType, "reason", reason)));
@@ -77,6 +91,15 @@ public class ParkedEvents {
         Log.warnf("Outbox event #%d (%s %s) discarded by an operator: %s", id, before.eventType(), before.eventId(), reason);
         relay.wakeAfterCommit();
         return before;
+    }
+
+    private boolean topicExists(String topic) {
+        try {
+            return topics.exists(topic);
+        } catch (EventTopics.BrokerUnavailableException e) {
+            throw new ProblemException(503, ProblemType.of("broker-unavailable"), "Broker unavailable",
+                    "the broker does not answer; discard the event once it does", List.of());
+        }
     }
 
     private static OutboxEvent parked(long id) {

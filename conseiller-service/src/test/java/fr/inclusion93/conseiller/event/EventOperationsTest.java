@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import fr.inclusion93.events.EventRetention;
 import fr.inclusion93.events.testing.KafkaTestClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -42,6 +43,9 @@ class EventOperationsTest {
     @Inject
     EventRetention retention;
 
+    @Inject
+    MeterRegistry registry;
+
     private KafkaTestClient kafka;
 
     @BeforeEach
@@ -57,22 +61,38 @@ class EventOperationsTest {
 
     @Test
     void aReplayedDeadLetterIsAppliedOnceAndASecondReplaySendsNothingAgain() {
-        given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay").then().statusCode(200);
+        replay(false);
         String id = UUID.randomUUID().toString();
-        UUID eventId = UUID.randomUUID();
-        ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, id, registered(eventId, id));
-        dead.headers().add("dead-letter-topic", TOPIC.getBytes(StandardCharsets.UTF_8))
-                .add("dead-letter-reason", "projection unavailable".getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, String> dead = deadLetter(id, registered(UUID.randomUUID(), id));
+        double applied = consumed("applied");
+        double duplicates = consumed("duplicate");
         kafka.send(dead);
         kafka.send(dead);
 
         given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
                 .then().statusCode(200).body("replayed", equalTo(2));
-        await().atMost(WAIT).until(() -> given().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
+        await().atMost(WAIT).until(() -> consumed("duplicate") > duplicates);
+        given().get("/api/conseillers/host-structures/" + id).then().statusCode(200);
         given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
                 .then().statusCode(200).body("replayed", equalTo(0));
 
-        await().atMost(WAIT).until(() -> number("select count(*) from processed_event where event_id = ?1", eventId) == 1);
+        assertThat(consumed("applied") - applied).as("the two copies applied once").isEqualTo(1);
+    }
+
+    @Test
+    void aRecordThatFailedAgainAfterAReplayIsReplayedOnlyWhenAskedFor() {
+        replay(false);
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, String> failedAgain = deadLetter(id, registered(UUID.randomUUID(), id));
+        failedAgain.headers().add("replayed-from", (deadLetterTopic + "/0/1").getBytes(StandardCharsets.UTF_8));
+        kafka.send(failedAgain);
+
+        given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
+                .then().statusCode(200).body("replayed", equalTo(0)).body("skipped", equalTo(1));
+        given().queryParam("topic", deadLetterTopic).queryParam("includeReplayed", true).post("/admin/events/dead-letters/replay")
+                .then().statusCode(200);
+
+        await().atMost(WAIT).until(() -> given().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
     }
 
     @Test
@@ -111,6 +131,23 @@ class EventOperationsTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("select trace_id from processed_event where event_id = ?1")
                 .setParameter(1, eventId).getSingleResult())).isEqualTo(traceId);
+    }
+
+    private void replay(boolean includeReplayed) {
+        given().queryParam("topic", deadLetterTopic).queryParam("includeReplayed", includeReplayed)
+                .post("/admin/events/dead-letters/replay").then().statusCode(200);
+    }
+
+    private ProducerRecord<String, String> deadLetter(String key, String value) {
+        ProducerRecord<String, String> dead = new ProducerRecord<>(deadLetterTopic, key, value);
+        dead.headers().add("dead-letter-topic", TOPIC.getBytes(StandardCharsets.UTF_8))
+                .add("dead-letter-reason", "projection unavailable".getBytes(StandardCharsets.UTF_8));
+        return dead;
+    }
+
+    private double consumed(String result) {
+        return registry.counter("events.consumed", "consumer", StructureEventsConsumer.CONSUMER,
+                "type", "StructureRegistered", "result", result).count();
     }
 
     private void insertProcessed(UUID eventId, String processedAt) {

@@ -2,6 +2,7 @@ package fr.inclusion93.conseiller.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.inclusion93.events.Consumption;
@@ -16,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -233,17 +235,35 @@ class IdempotentConsumerTest {
     @Test
     void aPropertyTheConsumerDoesNotKnowIsIgnored() {
         String id = UUID.randomUUID().toString();
-        List<JsonNode> payloads = new CopyOnWriteArrayList<>();
-        effect = (event, payload) -> payloads.add(payload);
+        List<StructureRegisteredV1> payloads = new CopyOnWriteArrayList<>();
+        EventHandlers typed = consumer.handlers(name + "-typed").on(StructureRegisteredV1.KIND, (event, payload) -> payloads.add(payload));
         String withNewOptionalProperties = KafkaTestClient.envelope(UUID.randomUUID(), "StructureRegistered", "structure", id, 1L,
                 Map.of("structureId", id, "name", "Test", "siret", "21930066300016", "communeInsee", "93066",
                         "qpvCode", "QP093028"))
                 .replace("\"eventType\"", "\"correlationId\":\"c-1\",\"eventType\"");
 
-        Consumption result = handlers.accept(new ConsumerRecord<>("structure.events", 0, 0, id, withNewOptionalProperties));
+        Consumption result = typed.accept(new ConsumerRecord<>("structure.events", 0, 0, id, withNewOptionalProperties));
 
         assertThat(result).isEqualTo(Consumption.APPLIED);
-        assertThat(payloads).singleElement().satisfies(payload -> assertThat(payload.path("siret").asText()).isEqualTo("21930066300016"));
+        assertThat(payloads).containsExactly(new StructureRegisteredV1(UUID.fromString(id), "Test", "21930066300016", "93066"));
+    }
+
+    @Test
+    void heldEventsWhoseTurnCameWithoutADrainAreAppliedByTheSweep() {
+        String aggregate = UUID.randomUUID().toString();
+        List<Long> applied = new CopyOnWriteArrayList<>();
+        effect = (event, payload) -> applied.add(event.aggregateVersion());
+        handlers.accept(record(UUID.randomUUID(), aggregate, 1));
+        handlers.accept(record(UUID.randomUUID(), aggregate, 3));
+
+        // v2 applied, then the process died before it applied the held v3
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update consumed_aggregate set version = 2 where consumer = ?1 and aggregate_id = ?2")
+                .setParameter(1, name).setParameter(2, aggregate).executeUpdate());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(applied).containsExactly(1L, 3L));
+        assertThat(held(aggregate)).isZero();
+        assertThat(position(aggregate)).isEqualTo(3);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import fr.inclusion93.events.OutboxRelay;
 import fr.inclusion93.events.testing.KafkaTestClient;
@@ -96,6 +97,19 @@ class OutboxParkingTest {
         await().atMost(WAIT).until(() -> isSent(row));
         given().post("/admin/events/outbox/parked/" + row + "/retry").then().statusCode(404)
                 .contentType("application/problem+json").body("type", containsString("not-found"));
+    }
+
+    @Test
+    void aRowForATopicThatDoesNotExistIsDiscardedWithoutSending() {
+        long row = insert("parking-test." + UUID.randomUUID(), UUID.randomUUID().toString(), 1, Map.of("step", "first"));
+        relay.wake();
+        await().atMost(WAIT).until(() -> isParked(row));
+
+        given().post("/admin/events/outbox/parked/" + row + "/discard").then().statusCode(200);
+
+        assertThat(isSent(row)).isTrue();
+        assertThat(text("select last_error from outbox_event where id = ?1", row)).contains("not sent");
+        given().get("/admin/events/outbox/parked").then().statusCode(200).body("id", not(hasItem((int) row)));
     }
 
     private List<ConsumerRecord<String, String>> awaitRecords(KafkaTestClient.Watch events, String key, int count) {
