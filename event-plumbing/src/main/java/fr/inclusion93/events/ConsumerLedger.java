@@ -45,16 +45,23 @@ final class ConsumerLedger {
 
     /** The last version of the aggregate the consumer applied (0 for none), locked until the transaction ends. */
     static long lockPosition(String consumer, String aggregateType, String aggregateId) {
-        em().createNativeQuery("""
-                insert into consumed_aggregate (consumer, aggregate_type, aggregate_id, version)
-                values (:consumer, :type, :id, 0) on conflict do nothing""")
-                .setParameter("consumer", consumer).setParameter("type", aggregateType).setParameter("id", aggregateId)
-                .executeUpdate();
         return ((Number) em().createNativeQuery("""
-                select version from consumed_aggregate
-                where consumer = :consumer and aggregate_type = :type and aggregate_id = :id for update""")
+                insert into consumed_aggregate as c (consumer, aggregate_type, aggregate_id, version)
+                values (:consumer, :type, :id, 0)
+                on conflict (consumer, aggregate_type, aggregate_id) do update set version = c.version
+                returning c.version""")
                 .setParameter("consumer", consumer).setParameter("type", aggregateType).setParameter("id", aggregateId)
                 .getSingleResult()).longValue();
+    }
+
+    /** Whether this version of the aggregate is among the consumer's held events. */
+    static boolean isHeld(String consumer, String aggregateType, String aggregateId, long version) {
+        return !em().createNativeQuery("""
+                select 1 from held_event
+                where consumer = :consumer and aggregate_type = :type and aggregate_id = :id and aggregate_version = :version""")
+                .setParameter("consumer", consumer).setParameter("type", aggregateType).setParameter("id", aggregateId)
+                .setParameter("version", version)
+                .getResultList().isEmpty();
     }
 
     static void advance(String consumer, String aggregateType, String aggregateId, long version) {

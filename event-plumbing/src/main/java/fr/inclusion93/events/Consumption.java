@@ -26,8 +26,4 @@ public enum Consumption {
     String metricTag() {
         return metricTag;
     }
-
-    boolean movedPosition() {
-        return this == APPLIED || this == SKIPPED;
-    }
 }

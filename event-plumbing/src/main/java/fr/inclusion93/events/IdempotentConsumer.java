@@ -82,46 +82,54 @@ public class IdempotentConsumer {
             return Consumption.OTHER_TYPE; // nothing to keep in step: a later version of this consumer may read it
         }
         Object payload = handler == null ? null : payloadOf(event, handler.kind().payloadType());
-        Consumption result;
+        Step step;
         try {
-            result = withRetries(handlers.consumer(), event,
+            step = withRetries(handlers.consumer(), event,
                     () -> inOrder(handlers.consumer(), event, record.value(), traceparent, handler, payload));
         } catch (GaveUpException e) {
             count(handlers, type, "dead-lettered");
             throw e;
         }
-        count(handlers, type, result);
-        if (result.movedPosition()) {
+        count(handlers, type, step.result());
+        if (step.nextIsHeld()) {
             applyHeldSuccessors(handlers, event.aggregateType(), event.aggregateId());
         }
-        return result;
+        return step.result();
+    }
+
+    /** What one transaction did, and whether the aggregate's next version is already waiting among the held events. */
+    private record Step(Consumption result, boolean nextIsHeld) {
+        static Step of(Consumption result) {
+            return new Step(result, false);
+        }
     }
 
     /** The transaction: claim the event id, check the aggregate's position, apply or hold, move the position. */
-    private Consumption inOrder(String consumer, EventEnvelope event, String json, String traceparent,
+    private Step inOrder(String consumer, EventEnvelope event, String json, String traceparent,
             EventHandlers.Handler<?> handler, Object payload) {
         if (!ConsumerLedger.recordProcessed(consumer, event, TraceContext.currentTraceId())) {
-            return Consumption.DUPLICATE;
+            return Step.of(Consumption.DUPLICATE);
         }
         if (event.aggregateVersion() == null) {
             handler.apply(event, payload);
-            return Consumption.APPLIED;
+            return Step.of(Consumption.APPLIED);
         }
         long position = ConsumerLedger.lockPosition(consumer, event.aggregateType(), event.aggregateId());
         if (event.aggregateVersion() <= position) {
-            return Consumption.STALE;
+            return Step.of(Consumption.STALE);
         }
         if (event.aggregateVersion() > position + 1) {
             ConsumerLedger.hold(consumer, event, json, traceparent);
             Log.infof("%s: %s v%d of %s %s held until v%d arrives", consumer, event.eventType(), event.aggregateVersion(),
                     event.aggregateType(), event.aggregateId(), position + 1);
-            return Consumption.HELD;
+            return Step.of(Consumption.HELD);
         }
         if (handler != null) {
             handler.apply(event, payload);
         }
         ConsumerLedger.advance(consumer, event.aggregateType(), event.aggregateId(), event.aggregateVersion());
-        return handler != null ? Consumption.APPLIED : Consumption.SKIPPED;
+        return new Step(handler != null ? Consumption.APPLIED : Consumption.SKIPPED,
+                ConsumerLedger.isHeld(consumer, event.aggregateType(), event.aggregateId(), event.aggregateVersion() + 1));
     }
 
     /**
