@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class FaultSuiteIT {
 
-    private static final Path WORK = Path.of(System.getProperty("system.work.dir", "target")).toAbsolutePath().resolve("faults");
+    /** Pid files, broker data, the throwaway cluster and the logs, outside target/: a mvn clean must not orphan them. */
+    private static final Path WORK = DeployScript.ROOT.resolve("deploy/.run/faults");
 
     @Test
     void everyAcceptedWriteReachesEveryConsumerExactlyOnceWhateverFails() {
