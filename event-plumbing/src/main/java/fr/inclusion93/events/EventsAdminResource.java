@@ -1,6 +1,6 @@
 package fr.inclusion93.events;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/admin/events")
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll // until the security frame (issue 6) restricts it to the admin role; only on the service's own port meanwhile
+@RolesAllowed("admin") // the role of api-security's Roles.ADMIN
 @Tag(name = "Event operations", description = "Parked outbox events and dead-letter replay (operators, service port only)")
 public class EventsAdminResource {
 

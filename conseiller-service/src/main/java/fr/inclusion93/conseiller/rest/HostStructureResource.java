@@ -2,6 +2,8 @@ package fr.inclusion93.conseiller.rest;
 
 import fr.inclusion93.conseiller.service.HostStructureService;
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +29,7 @@ public class HostStructureResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR})
     @Path("/{id}")
     @Operation(operationId = "getHostStructure", summary = "One host structure as conseiller-service knows it",
             description = "Appears shortly after structure-service registers the structure (eventual consistency).")

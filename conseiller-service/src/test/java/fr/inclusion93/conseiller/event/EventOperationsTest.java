@@ -1,6 +1,6 @@
 package fr.inclusion93.conseiller.event;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -70,11 +70,11 @@ class EventOperationsTest {
         kafka.send(dead);
         kafka.send(dead);
 
-        given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
+        asAdmin().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
                 .then().statusCode(200).body("replayed", equalTo(2));
         await().atMost(WAIT).until(() -> consumed("duplicate") > duplicates);
-        given().get("/api/conseillers/host-structures/" + id).then().statusCode(200);
-        given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
+        asAdmin().get("/api/conseillers/host-structures/" + id).then().statusCode(200);
+        asAdmin().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
                 .then().statusCode(200).body("replayed", equalTo(0));
 
         assertThat(consumed("applied") - applied).as("the two copies applied once").isEqualTo(1);
@@ -88,18 +88,18 @@ class EventOperationsTest {
         failedAgain.headers().add("replayed-from", (deadLetterTopic + "/0/1").getBytes(StandardCharsets.UTF_8));
         kafka.send(failedAgain);
 
-        given().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
+        asAdmin().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
                 .then().statusCode(200).body("replayed", equalTo(0))
                 .body("skipped", greaterThanOrEqualTo(1)); // with earlier tests' poison records, back from their replay
-        given().queryParam("topic", deadLetterTopic).queryParam("includeReplayed", true).post("/admin/events/dead-letters/replay")
+        asAdmin().queryParam("topic", deadLetterTopic).queryParam("includeReplayed", true).post("/admin/events/dead-letters/replay")
                 .then().statusCode(200);
 
-        await().atMost(WAIT).until(() -> given().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
+        await().atMost(WAIT).until(() -> asAdmin().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
     }
 
     @Test
     void onlyThisServicesDeadLetterTopicsCanBeReplayed() {
-        given().queryParam("topic", TOPIC).post("/admin/events/dead-letters/replay")
+        asAdmin().queryParam("topic", TOPIC).post("/admin/events/dead-letters/replay")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("topic")).body("errors[0].reason", containsString(deadLetterTopic));
     }
@@ -136,7 +136,7 @@ class EventOperationsTest {
     }
 
     private void replay(boolean includeReplayed) {
-        given().queryParam("topic", deadLetterTopic).queryParam("includeReplayed", includeReplayed)
+        asAdmin().queryParam("topic", deadLetterTopic).queryParam("includeReplayed", includeReplayed)
                 .post("/admin/events/dead-letters/replay").then().statusCode(200);
     }
 

@@ -1,6 +1,6 @@
 package fr.inclusion93.conseiller.event;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +12,9 @@ import fr.inclusion93.problem.Problem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import fr.inclusion93.security.testing.TestTokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** The consumer's side of the StructureRegistered contract, against the real broker and database. */
 @QuarkusTest
+@WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL) // the key pair every test's tokens are signed with
 class StructureEventsConsumerTest {
 
     private static final String TOPIC = "structure.events";
@@ -114,12 +118,12 @@ class StructureEventsConsumerTest {
         ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> badId.equals(r.key()));
         assertThat(reason(dead)).contains("breaks its schema").contains("/siret");
         awaitHostStructure(goodId);
-        given().get("/api/conseillers/host-structures/" + badId).then().statusCode(404);
+        asAdmin().get("/api/conseillers/host-structures/" + badId).then().statusCode(404);
     }
 
     @Test
     void anUnknownHostStructureIs404Problem() {
-        given().get("/api/conseillers/host-structures/" + UUID.randomUUID())
+        asAdmin().get("/api/conseillers/host-structures/" + UUID.randomUUID())
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://inclusion93.fr/problems/not-found"));
     }
@@ -131,8 +135,8 @@ class StructureEventsConsumerTest {
 
     private static HostStructureResponse awaitHostStructure(String id) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
-        return given().get("/api/conseillers/host-structures/" + id).then().statusCode(200)
+                .until(() -> asAdmin().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
+        return asAdmin().get("/api/conseillers/host-structures/" + id).then().statusCode(200)
                 .extract().as(HostStructureResponse.class);
     }
 

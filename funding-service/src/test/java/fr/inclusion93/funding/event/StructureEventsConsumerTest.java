@@ -1,6 +1,6 @@
 package fr.inclusion93.funding.event;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +9,9 @@ import fr.inclusion93.events.EventSchemas;
 import fr.inclusion93.events.testing.KafkaTestClient;
 import fr.inclusion93.funding.rest.BeneficiaryResponse;
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.security.testing.TestTokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * in the system tests.
  */
 @QuarkusTest
+@WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL) // the key pair every test's tokens are signed with
 class StructureEventsConsumerTest {
 
     private static final String DEFAULT_NAME = "Association Emmaüs Connect";
@@ -45,8 +49,8 @@ class StructureEventsConsumerTest {
         }
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/api/funding/beneficiaries/" + id).statusCode() == 200);
-        BeneficiaryResponse beneficiary = given().get("/api/funding/beneficiaries/" + id)
+                .until(() -> asAdmin().get("/api/funding/beneficiaries/" + id).statusCode() == 200);
+        BeneficiaryResponse beneficiary = asAdmin().get("/api/funding/beneficiaries/" + id)
                 .then().statusCode(200).extract().as(BeneficiaryResponse.class);
         assertThat(beneficiary).usingRecursiveComparison().ignoringFields("projectedAt")
                 .isEqualTo(new BeneficiaryResponse(UUID.fromString(id), DEFAULT_NAME, DEFAULT_SIRET, DEFAULT_INSEE, null));
@@ -54,7 +58,7 @@ class StructureEventsConsumerTest {
 
     @Test
     void anUnknownBeneficiaryIs404Problem() {
-        given().get("/api/funding/beneficiaries/" + UUID.randomUUID())
+        asAdmin().get("/api/funding/beneficiaries/" + UUID.randomUUID())
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://inclusion93.fr/problems/not-found"));
     }

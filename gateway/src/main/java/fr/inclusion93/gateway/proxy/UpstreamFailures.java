@@ -1,6 +1,6 @@
 package fr.inclusion93.gateway.proxy;
 
-import fr.inclusion93.gateway.rest.ProblemWriter;
+import fr.inclusion93.problem.ProblemWriter;
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.problem.ProblemType;
 import io.quarkus.logging.Log;

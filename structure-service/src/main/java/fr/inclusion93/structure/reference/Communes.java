@@ -31,7 +31,7 @@ public class Communes {
                     .skip(1)
                     .filter(line -> !line.isBlank())
                     .map(line -> line.split(",", -1))
-                    .map(cells -> new Commune(cells[0], cells[1], cells[2], cells[3]))
+                    .map(cells -> new Commune(cells[0], cells[1], cells[2], cells[3], cells[4]))
                     .collect(Collectors.toUnmodifiableMap(Commune::inseeCode, Function.identity()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

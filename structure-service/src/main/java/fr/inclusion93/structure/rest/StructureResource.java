@@ -1,6 +1,8 @@
 package fr.inclusion93.structure.rest;
 
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import fr.inclusion93.structure.service.StructureService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -39,9 +41,11 @@ public class StructureResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "registerStructure", summary = "Register a host structure",
-            description = "Stores the structure and publishes StructureRegistered on structure.events.")
+            description = "Stores the structure and publishes StructureRegistered on structure.events. A partner registers "
+                    + "structures of its own territory only (the commune's EPT, or its département).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegisterStructureRequest.class),
             examples = @ExampleObject(name = "library", value = Examples.REGISTER_REQUEST)))
@@ -63,6 +67,7 @@ public class StructureResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Path("/{id}")
     @Operation(operationId = "getStructure", summary = "One host structure")
     @APIResponse(responseCode = "200", description = "The structure",
@@ -76,6 +81,7 @@ public class StructureResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listStructures", summary = "Host structures, one page at a time, oldest registration first")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StructurePage.class),

@@ -3,8 +3,11 @@ package fr.inclusion93.structure.service;
 import fr.inclusion93.events.Outbox;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.problem.ProblemType;
+import fr.inclusion93.security.Caller;
 import fr.inclusion93.structure.event.StructureRegistered;
 import fr.inclusion93.structure.mapping.StructureMapper;
+import fr.inclusion93.structure.reference.Commune;
+import fr.inclusion93.structure.reference.Communes;
 import fr.inclusion93.structure.rest.RegisterStructureRequest;
 import fr.inclusion93.structure.rest.StructurePage;
 import fr.inclusion93.structure.rest.StructureResponse;
@@ -26,15 +29,20 @@ public class StructureService {
 
     private final Outbox outbox;
     private final StructureMapper mapper;
+    private final Communes communes;
+    private final Caller caller;
 
-    StructureService(Outbox outbox, StructureMapper mapper) {
+    StructureService(Outbox outbox, StructureMapper mapper, Communes communes, Caller caller) {
         this.outbox = outbox;
         this.mapper = mapper;
+        this.communes = communes;
+        this.caller = caller;
     }
 
     /** Registers a structure and announces it; a SIRET held by an active structure is refused. */
     @Transactional
     public StructureResponse register(RegisterStructureRequest request) {
+        communes.byInseeCode(request.communeInsee()).map(Commune::territory).ifPresent(caller::requireWriteAccessTo);
         if (Structure.activeExistsWithSiret(request.siret())) {
             throw duplicateSiret(request.siret());
         }

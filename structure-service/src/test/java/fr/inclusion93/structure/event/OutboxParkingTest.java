@@ -1,6 +1,6 @@
 package fr.inclusion93.structure.event;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -66,11 +66,11 @@ class OutboxParkingTest {
             await().atMost(WAIT).until(() -> isSent(otherAggregate) && isParked(tooLarge));
             assertThat(isSent(behindIt)).as("the aggregate's later event waits behind the parked one").isFalse();
             assertThat(text("select last_error from outbox_event where id = ?1", tooLarge)).contains("RecordTooLargeException");
-            given().get("/admin/events/outbox/parked").then().statusCode(200).body("id", hasItem((int) tooLarge));
-            given().get("/q/health").then().statusCode(503)
+            asAdmin().get("/admin/events/outbox/parked").then().statusCode(200).body("id", hasItem((int) tooLarge));
+            asAdmin().get("/q/health").then().statusCode(503)
                     .body("checks.find { it.name == 'events' }.status", equalTo("DOWN"));
 
-            given().queryParam("reason", "payload over the broker's limit").post("/admin/events/outbox/parked/" + tooLarge + "/discard")
+            asAdmin().queryParam("reason", "payload over the broker's limit").post("/admin/events/outbox/parked/" + tooLarge + "/discard")
                     .then().statusCode(200).body("eventType", equalTo("ParkingProbe"));
 
             await().atMost(WAIT).until(() -> isSent(tooLarge) && isSent(behindIt));
@@ -92,10 +92,10 @@ class OutboxParkingTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
-        given().post("/admin/events/outbox/parked/" + row + "/retry").then().statusCode(200).body("id", equalTo((int) row));
+        asAdmin().post("/admin/events/outbox/parked/" + row + "/retry").then().statusCode(200).body("id", equalTo((int) row));
 
         await().atMost(WAIT).until(() -> isSent(row));
-        given().post("/admin/events/outbox/parked/" + row + "/retry").then().statusCode(404)
+        asAdmin().post("/admin/events/outbox/parked/" + row + "/retry").then().statusCode(404)
                 .contentType("application/problem+json").body("type", containsString("not-found"));
     }
 
@@ -105,11 +105,11 @@ class OutboxParkingTest {
         relay.wake();
         await().atMost(WAIT).until(() -> isParked(row));
 
-        given().post("/admin/events/outbox/parked/" + row + "/discard").then().statusCode(200);
+        asAdmin().post("/admin/events/outbox/parked/" + row + "/discard").then().statusCode(200);
 
         assertThat(isSent(row)).isTrue();
         assertThat(text("select last_error from outbox_event where id = ?1", row)).contains("not sent");
-        given().get("/admin/events/outbox/parked").then().statusCode(200).body("id", not(hasItem((int) row)));
+        asAdmin().get("/admin/events/outbox/parked").then().statusCode(200).body("id", not(hasItem((int) row)));
     }
 
     private List<ConsumerRecord<String, String>> awaitRecords(KafkaTestClient.Watch events, String key, int count) {

@@ -1,6 +1,6 @@
 package fr.inclusion93.structure.event;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -44,7 +44,7 @@ class StructureRegisteredPublicationTest {
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrapServers)) {
             KafkaTestClient.Watch events = kafka.watch(StructureRegistered.TOPIC);
             String siret = TestSirets.next();
-            String id = given().contentType(ContentType.JSON).header("traceparent", CALLER_TRACEPARENT)
+            String id = asAdmin().contentType(ContentType.JSON).header("traceparent", CALLER_TRACEPARENT)
                     .body(Map.of("name", "France Services Bondy", "siret", siret, "communeInsee", "93010"))
                     .post("/api/structures")
                     .then().statusCode(201).extract().path("id");

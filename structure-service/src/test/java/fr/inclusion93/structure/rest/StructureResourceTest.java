@@ -1,12 +1,15 @@
 package fr.inclusion93.structure.rest;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.structure.TestSirets;
+import fr.inclusion93.security.testing.TestTokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL) // the key pair every test's tokens are signed with
 class StructureResourceTest {
 
     private static final String DEFAULT_NAME = "Médiathèque John Lennon";
@@ -41,7 +45,7 @@ class StructureResourceTest {
     @Test
     void registerAnswers201WithLocationAndTheStructure() {
         String siret = TestSirets.next();
-        var response = given().contentType(ContentType.JSON)
+        var response = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", DEFAULT_NAME, "siret", siret, "communeInsee", DEFAULT_INSEE))
                 .post("/api/structures")
                 .then().statusCode(201).contentType(ContentType.JSON)
@@ -53,7 +57,7 @@ class StructureResourceTest {
                         "Plaine Commune", "ACTIVE", null));
         assertThat(URI.create(response.header("Location")).getPath()).isEqualTo("/api/structures/" + created.id());
 
-        StructureResponse fetched = given().get(response.header("Location"))
+        StructureResponse fetched = asAdmin().get(response.header("Location"))
                 .then().statusCode(200).extract().as(StructureResponse.class);
         assertThat(fetched).usingRecursiveComparison().isEqualTo(created);
     }
@@ -61,7 +65,7 @@ class StructureResourceTest {
     @Test
     void invalidFieldsAre400WithEveryFieldAndNothingStored() {
         String badSiret = "12345678901234";
-        Problem problem = given().contentType(ContentType.JSON)
+        Problem problem = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", " ", "siret", badSiret, "communeInsee", "75056"))
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
@@ -79,7 +83,7 @@ class StructureResourceTest {
     @Test
     void controlCharactersInTheNameAre400NotAServerError() {
         String siret = TestSirets.next();
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "Mairie\u0000", "siret", siret, "communeInsee", DEFAULT_INSEE))
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
@@ -89,7 +93,7 @@ class StructureResourceTest {
 
     @Test
     void missingFieldsAre400() {
-        Problem problem = given().contentType(ContentType.JSON).body("{}")
+        Problem problem = asAdmin().contentType(ContentType.JSON).body("{}")
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .extract().as(Problem.class);
@@ -100,7 +104,7 @@ class StructureResourceTest {
 
     @Test
     void missingBodyIs400() {
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo(VALIDATION));
@@ -108,13 +112,13 @@ class StructureResourceTest {
 
     @Test
     void unreadableJsonIs400AndNamesTheField() {
-        given().contentType(ContentType.JSON).body("{\"name\": \"x\", \"siret\": ")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\": \"x\", \"siret\": ")
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://inclusion93.fr/problems/malformed-request"))
                 .body("detail", startsWith("Body is not valid JSON"));
 
-        given().contentType(ContentType.JSON).body("{\"name\": [\"x\"], \"siret\": \"1\", \"communeInsee\": \"93027\"}")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\": [\"x\"], \"siret\": \"1\", \"communeInsee\": \"93027\"}")
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("name"));
@@ -159,7 +163,7 @@ class StructureResourceTest {
     @Test
     void unknownIdIs404Problem() {
         String id = "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10";
-        given().get("/api/structures/" + id)
+        asAdmin().get("/api/structures/" + id)
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://inclusion93.fr/problems/not-found"))
                 .body("instance", equalTo("/api/structures/" + id));
@@ -167,29 +171,29 @@ class StructureResourceTest {
 
     @Test
     void unknownRouteIs404Problem() {
-        given().get("/api/nothing-here")
+        asAdmin().get("/api/nothing-here")
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));
-        given().urlEncodingEnabled(false).get("/api/nothing%20here")
+        asAdmin().urlEncodingEnabled(false).get("/api/nothing%20here")
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE)
                 .body("instance", equalTo("/api/nothing%20here"));
     }
 
     @Test
     void unsupportedMethodIs405Problem() {
-        given().delete("/api/structures")
+        asAdmin().delete("/api/structures")
                 .then().statusCode(405).contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(405));
     }
 
     @Test
     void parametersOfTheWrongFormatAre400() {
-        given().get("/api/structures/not-a-uuid")
+        asAdmin().get("/api/structures/not-a-uuid")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://inclusion93.fr/problems/malformed-request"));
-        given().queryParam("size", "abc").get("/api/structures")
+        asAdmin().queryParam("size", "abc").get("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
-        given().queryParam("page", Integer.MAX_VALUE).queryParam("size", 500).get("/api/structures")
+        asAdmin().queryParam("page", Integer.MAX_VALUE).queryParam("size", 500).get("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("page"));
     }
@@ -199,18 +203,18 @@ class StructureResourceTest {
         register(TestSirets.next()).then().statusCode(201);
         register(TestSirets.next()).then().statusCode(201);
 
-        StructurePage page = given().queryParam("size", 1).get("/api/structures")
+        StructurePage page = asAdmin().queryParam("size", 1).get("/api/structures")
                 .then().statusCode(200).extract().as(StructurePage.class);
         assertThat(page.items()).hasSize(1);
         assertThat(page.totalItems()).isGreaterThanOrEqualTo(2);
 
-        given().queryParam("size", 0).get("/api/structures")
+        asAdmin().queryParam("size", 0).get("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("size"));
     }
 
     private static io.restassured.response.Response register(String siret) {
-        return given().contentType(ContentType.JSON)
+        return asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", DEFAULT_NAME, "siret", siret, "communeInsee", DEFAULT_INSEE))
                 .post("/api/structures");
     }
