@@ -26,6 +26,9 @@ public class AccessProblems {
     static final URI UNAUTHENTICATED = ProblemType.of("unauthenticated");
     static final URI FORBIDDEN = ProblemType.of("forbidden");
 
+    /** Before the apps' own failure handlers (routes without an order take 0, 1, …), which would answer 500. */
+    private static final int BEFORE_APP_FAILURE_HANDLERS = -1;
+
     private final ProblemWriter problems;
 
     AccessProblems(ProblemWriter problems) {
@@ -33,7 +36,7 @@ public class AccessProblems {
     }
 
     void register(@Observes Router router) {
-        router.route().failureHandler(this::refused);
+        router.route().order(BEFORE_APP_FAILURE_HANDLERS).failureHandler(this::refused);
     }
 
     static Problem unauthenticated(HttpServerRequest request) {

@@ -1,6 +1,6 @@
 package fr.inclusion93.gateway.proxy;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
@@ -38,7 +38,7 @@ class BehindProxyTest {
 
     @Test
     void forwardsThePublicOriginAndTheClientChain() {
-        Echo echo = given()
+        Echo echo = asAdmin()
                 .header("X-Forwarded-Proto", "https")
                 .header("X-Forwarded-Host", PUBLIC_HOST)
                 .header("X-Forwarded-For", CLIENT)

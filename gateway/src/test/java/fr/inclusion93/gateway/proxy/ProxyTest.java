@@ -1,10 +1,12 @@
 package fr.inclusion93.gateway.proxy;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inclusion93.security.Roles;
+import fr.inclusion93.security.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -39,7 +41,7 @@ class ProxyTest {
 
     @Test
     void forwardsMethodPathQueryHeadersAndBodyAndReturnsTheServiceResponse() {
-        Response response = given()
+        Response response = asAdmin()
                 .urlEncodingEnabled(false)
                 .contentType(ContentType.JSON)
                 .header("X-Request-Id", REQUEST_ID)
@@ -80,7 +82,7 @@ class ProxyTest {
             "HEAD,   /api/funding,                       funding",
     })
     void routesByPathPrefixWithoutRewritingThePath(String method, String path, String upstream) {
-        Response response = given().when().request(method, path)
+        Response response = asAdmin().when().request(method, path)
                 .then()
                 .statusCode(200)
                 .header(EchoUpstreams.NAME_HEADER, upstream)
@@ -96,7 +98,7 @@ class ProxyTest {
 
     @Test
     void xForwardedForIsAppendedToTheClientsChain() {
-        Echo echo = given().header("X-Forwarded-For", "203.0.113.7")
+        Echo echo = asAdmin().header("X-Forwarded-For", "203.0.113.7")
                 .when().get("/api/funding")
                 .then().statusCode(200)
                 .extract().as(Echo.class);
@@ -112,6 +114,7 @@ class ProxyTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
                         + "/api/funding/lines/12/attachment"))
                 .header("Content-Type", "application/octet-stream")
+                .header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN))
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(payload)))
                 .build();
 
@@ -127,7 +130,7 @@ class ProxyTest {
 
     @Test
     void passesTheServicesOwnErrorStatusThrough() {
-        Echo echo = given().header(EchoUpstreams.STATUS_HEADER, "404")
+        Echo echo = asAdmin().header(EchoUpstreams.STATUS_HEADER, "404")
                 .when().get("/api/structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10")
                 .then()
                 .statusCode(404)
@@ -139,7 +142,7 @@ class ProxyTest {
 
     @Test
     void aPathThatOnlySharesThePrefixIsNotProxied() {
-        given().when().get("/api/structuresXYZ")
+        asAdmin().when().get("/api/structuresXYZ")
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");

@@ -1,6 +1,6 @@
 package fr.inclusion93.gateway.proxy;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -39,7 +39,7 @@ class UpstreamFailureTest {
 
     @Test
     void anUnreachableServiceIsABadGatewayProblem() {
-        Problem problem = given().contentType(ContentType.JSON).body("{\"name\":\"x\"}")
+        Problem problem = asAdmin().contentType(ContentType.JSON).body("{\"name\":\"x\"}")
                 .when().post("/api/structures")
                 .then()
                 .statusCode(502)
@@ -52,7 +52,7 @@ class UpstreamFailureTest {
 
     @Test
     void aSilentServiceIsAGatewayTimeoutProblem() {
-        Problem problem = given().when().get("/api/conseillers/7")
+        Problem problem = asAdmin().when().get("/api/conseillers/7")
                 .then()
                 .statusCode(504)
                 .contentType(Problem.MEDIA_TYPE)
@@ -65,9 +65,9 @@ class UpstreamFailureTest {
 
     @Test
     void theGatewayStaysReadyWhileServicesAreDown() {
-        given().when().get("/api/funding").then().statusCode(502);
+        asAdmin().when().get("/api/funding").then().statusCode(502);
 
-        given().when().get("/q/health/ready")
+        asAdmin().when().get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"));

@@ -1,6 +1,6 @@
 package fr.inclusion93.gateway.rest;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.inclusion93.problem.Problem;
@@ -35,7 +35,7 @@ class RouterFallbackTest {
     @ParameterizedTest
     @ValueSource(strings = {"/nope", "/api/unknown", "/api/structuresXYZ"})
     void theRoutersNotFoundIsAProblemDetail(String path) {
-        Problem problem = given().when().get(path)
+        Problem problem = asAdmin().when().get(path)
                 .then()
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
@@ -46,7 +46,7 @@ class RouterFallbackTest {
 
     @Test
     void theRoutersMethodNotAllowedIsAProblemDetail() {
-        Problem problem = given().when().post(TestOnlyRoutes.GET_ONLY)
+        Problem problem = asAdmin().when().post(TestOnlyRoutes.GET_ONLY)
                 .then()
                 .statusCode(405)
                 .contentType(Problem.MEDIA_TYPE)

@@ -1,6 +1,6 @@
 package fr.inclusion93.gateway.rest;
 
-import static io.restassured.RestAssured.given;
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.inclusion93.problem.Problem;
@@ -25,7 +25,7 @@ class RouterProblemsTest {
     @ParameterizedTest
     @ValueSource(strings = {"/nope", "/api/unknown", "/api", "/q/nope", "/api/structuresXYZ", "/api/fundingX/1"})
     void anUnknownRouteIsAProblemDetail(String path) {
-        Problem problem = given().accept("application/json")
+        Problem problem = asAdmin().accept("application/json")
                 .when().get(path)
                 .then()
                 .statusCode(404)
@@ -38,7 +38,7 @@ class RouterProblemsTest {
     @ParameterizedTest
     @ValueSource(strings = {"POST", "PUT", "DELETE"})
     void anUnknownRouteIsAProblemDetailWhateverTheMethod(String method) {
-        Problem problem = given().when().request(method, "/nope")
+        Problem problem = asAdmin().when().request(method, "/nope")
                 .then()
                 .statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
@@ -49,7 +49,7 @@ class RouterProblemsTest {
 
     @Test
     void aFailingVertxRouteIsAProblemDetailWithoutInternals() {
-        Problem problem = given().accept("application/json")
+        Problem problem = asAdmin().accept("application/json")
                 .when().get(TestOnlyRoutes.FAILING)
                 .then()
                 .statusCode(500)
