@@ -3,6 +3,7 @@
 set -euo pipefail
 
 ME=events.sh
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT_BASE=${PORT_BASE:-8080}
 
 usage() {
@@ -15,6 +16,7 @@ Usage: $ME parked  <service>                 list the outbox events the relay ga
        $ME health  <service>                 the plumbing's backlog (the 'events' health check)
   <service>: structure-service | conseiller-service | funding-service (or a base URL, http://host:port)
 Env: PORT_BASE=$PORT_BASE (services on PORT_BASE+1..3, as deploy/run.sh starts them)
+     TOKEN: an admin bearer token (default: a 5-minute one from deploy/token.sh, for a local system)
 EOF
 }
 
@@ -42,11 +44,14 @@ base_url() {
   esac
 }
 
+admin_token() { echo "${TOKEN:-$("$ROOT/deploy/token.sh" admin --client events-cli --ttl 300)}"; }
+
 # method url [curl args...]: prints the body; an HTTP error fails after printing its problem details
 call() {
   local method=$1 url=$2 response status
   shift 2
-  response=$(curl -sS -X "$method" -w '\n%{http_code}' "$@" "$url") || die "no answer from $url"
+  response=$(curl -sS -X "$method" -w '\n%{http_code}' -H "Authorization: Bearer $(admin_token)" "$@" "$url") \
+    || die "no answer from $url"
   status=${response##*$'\n'}
   echo "${response%$'\n'*}"
   [[ $status == 2* ]] || die "HTTP $status from $method $url"

@@ -33,9 +33,17 @@ port_of() {
 
 jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
+# Tokens: an identity provider's key (JWT_PUBLIC_KEY_LOCATION, e.g. its JWKS URL) when set, otherwise the local
+# key pair deploy/token.sh signs with, generated here on first run.
+verification_key() {
+  if [[ -n ${JWT_PUBLIC_KEY_LOCATION:-} ]]; then echo "$JWT_PUBLIC_KEY_LOCATION"; return; fi
+  echo "file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)"
+}
+
 env_of() {
   local db=${1%-service}
   echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
+  echo "JWT_PUBLIC_KEY_LOCATION=$VERIFICATION_KEY"
   case $1 in
     gateway)
       echo "GATEWAY_HTTP_PORT=$(port_of gateway)"
@@ -140,6 +148,7 @@ start() {
   local svc
   for svc in "${SERVICES[@]}"; do check_port "$svc"; done # fail before starting anything
   [[ ${SKIP_INFRA:-} == 1 ]] || { "$ROOT/deploy/postgres.sh"; "$ROOT/deploy/kafka.sh" start; }
+  VERIFICATION_KEY=$(verification_key)
   local started=$SECONDS
   # Two at a time on two cores: four JVMs starting together each take twice as long.
   # Services already running are left alone, so after a crash this starts only the dead ones; the others
@@ -159,8 +168,12 @@ start() {
   Swagger UI   http://127.0.0.1:$PORT_BASE/q/swagger-ui
   OpenAPI      http://127.0.0.1:$PORT_BASE/q/openapi
   Health       http://127.0.0.1:$PORT_BASE/q/health   (each service: ports $((PORT_BASE + 1))-$((PORT_BASE + 3)), same paths)
-  Metrics      http://127.0.0.1:$PORT_BASE/q/metrics
+  Metrics      http://127.0.0.1:$PORT_BASE/q/metrics     (a monitoring or admin token)
   Stop         deploy/run.sh stop
+
+  Every /api call needs a bearer token; mint one for any role with deploy/token.sh, e.g.
+    TOKEN=\$(deploy/token.sh admin)            # or: partner --territory 200057875, auditor, dashboard
+    curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$PORT_BASE/api/structures
 EOF
 }
 
@@ -187,6 +200,7 @@ restart() {
   [[ " ${SERVICES[*]} " == *" $svc "* && -n $svc ]] || die "restart needs one of: ${SERVICES[*]}"
   [[ -f $(jar_of "$svc") ]] || die "$(jar_of "$svc") is missing: run deploy/run.sh start --build"
   mkdir -p "$RUN_DIR"
+  VERIFICATION_KEY=$(verification_key)
   stop_service "$svc"
   start_service "$svc"
   wait_ready "$svc"
@@ -209,6 +223,8 @@ Env: PORT_BASE=$PORT_BASE (gateway; services on +1..+3)  KAFKA_PORT=$KAFKA_PORT 
      STRUCTURE_DB_URL, CONSEILLER_DB_URL, FUNDING_DB_URL: JDBC URLs used as given when set
        (default jdbc:postgresql://127.0.0.1:5432/<db><DB_SUFFIX>)
      KAFKA_CONTROLLER_PORT, KAFKA_WORK_DIR, KAFKA_HEAP: see deploy/kafka.sh --help
+     JWT_PUBLIC_KEY_LOCATION: the identity provider's key or JWKS URL (default: the local key pair in
+       RUN_DIR/keys that deploy/token.sh signs with); JWT_ISSUER, JWT_AUDIENCE: see the README, "Tokens"
 EOF
 }
 

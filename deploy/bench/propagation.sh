@@ -24,13 +24,14 @@ siret() { # 13 random digits (first 9 not La Poste's SIREN) + Luhn check digit
   echo "$body$(((10 - sum % 10) % 10))"
 }
 export -f siret
-export GATEWAY
+TOKEN=${TOKEN:-$("$(dirname "${BASH_SOURCE[0]}")/../token.sh" admin --client propagation-bench)}
+export GATEWAY TOKEN
 
 since=$(date -u +%Y-%m-%dT%H:%M:%S.%NZ)
 started=$SECONDS
 # shellcheck disable=SC2016 # the inner script expands its own variables
 failures=$(seq "$N" | xargs -P "$CONCURRENCY" -I{} bash -c \
-  'curl -fsS -o /dev/null -H "Content-Type: application/json" \
+  'curl -fsS -o /dev/null -H "Content-Type: application/json" -H "Authorization: Bearer $TOKEN" \
      -d "{\"name\":\"Bench {}\",\"siret\":\"$(siret)\",\"communeInsee\":\"93027\"}" "$GATEWAY/api/structures" || echo failed' \
   | grep -c failed || true)
 N=$((N - failures))

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import fr.inclusion93.events.testing.KafkaTestClient;
 import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -35,6 +36,8 @@ class EndToEndIT {
     private static final Consumer CONSEILLER = new Consumer("host-structure-projection", 2);
     private static final Consumer FUNDING = new Consumer("beneficiary-projection", 3);
 
+    private static final String ADMIN = RunningSystem.token("admin");
+
     private KafkaTestClient kafka;
 
     @BeforeEach
@@ -42,11 +45,13 @@ class EndToEndIT {
         RestAssured.baseURI = RunningSystem.GATEWAY;
         RestAssured.port = RunningSystem.PORT_BASE;
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + ADMIN).build();
         kafka = new KafkaTestClient(RunningSystem.BOOTSTRAP_SERVERS);
     }
 
     @AfterEach
     void tearDown() {
+        RestAssured.requestSpecification = null;
         kafka.close();
     }
 

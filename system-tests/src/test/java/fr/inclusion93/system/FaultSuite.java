@@ -38,7 +38,7 @@ final class FaultSuite {
             DeadLetters deadLetters = new DeadLetters(settings.bootstrapServers());
             long deadLettersBefore = deadLetters.count();
             long started = System.nanoTime();
-            WriteLoad writes = WriteLoad.start(settings.gateway(), settings.clients(), settings.writeInterval());
+            WriteLoad writes = WriteLoad.start(settings.gateway(), system.adminToken(), settings.clients(), settings.writeInterval());
             try (writes) {
                 load = writes;
                 progress(settings.clients() + " clients writing");

@@ -1,6 +1,8 @@
 package fr.inclusion93.system;
 
+import fr.inclusion93.security.local.LocalTokens;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -43,6 +45,7 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
             "RUN_DIR", STATE.resolve("run").toString(),
             "DB_SUFFIX", DB_SUFFIX,
             "JAVA_OPTS", JAVA_OPTS);
+    private static final LocalTokens TOKENS = LocalTokens.inDirectory(STATE.resolve("run/keys"));
     private static final DeployScript SCRIPTS = new DeployScript(ENVIRONMENT, WORK.resolve("system.log"));
 
     @Override
@@ -73,6 +76,15 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
 
     static void startBroker() {
         SCRIPTS.run("deploy/kafka.sh", "start");
+    }
+
+    /** A token for {@code role} (and a partner's territory, or null), signed with the key pair run.sh generated. */
+    static String token(String role, String territory) {
+        return TOKENS.mint("system-test-" + role, role, territory, Duration.ofHours(1));
+    }
+
+    static String token(String role) {
+        return token(role, null);
     }
 
     static String serviceUrl(int offset) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import fr.inclusion93.security.local.LocalTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -52,6 +53,11 @@ final class SystemUnderFaults implements AutoCloseable {
                 Map.entry("SKIP_INFRA", "1"), // run.sh leaves the broker and the databases to this class
                 Map.entry("JAVA_OPTS", "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")),
                 work.resolve("faults.log"));
+    }
+
+    /** An admin token for the load, signed with the key pair run.sh generated for this system. */
+    String adminToken() {
+        return LocalTokens.inDirectory(runDirectory.resolve("keys")).mint("fault-suite", "admin", null, Duration.ofHours(2));
     }
 
     /** A fresh broker, consumer cluster and structure database, then the services; whatever started is stopped on failure. */

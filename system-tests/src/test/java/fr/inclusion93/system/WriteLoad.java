@@ -28,19 +28,21 @@ final class WriteLoad implements AutoCloseable {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI structures;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
     private final ScheduledExecutorService clients;
     private final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
 
-    private WriteLoad(String gateway, int clientCount) {
+    private WriteLoad(String gateway, String token, int clientCount) {
         this.structures = URI.create(gateway + "/api/structures");
+        this.authorization = "Bearer " + token;
         this.clients = Executors.newScheduledThreadPool(clientCount);
     }
 
-    static WriteLoad start(String gateway, int clientCount, Duration interval) {
-        WriteLoad load = new WriteLoad(gateway, clientCount);
+    static WriteLoad start(String gateway, String token, int clientCount, Duration interval) {
+        WriteLoad load = new WriteLoad(gateway, token, clientCount);
         for (int client = 0; client < clientCount; client++) {
             load.clients.scheduleWithFixedDelay(load::writeOne, client * 10L, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -81,6 +83,7 @@ final class WriteLoad implements AutoCloseable {
                 .formatted(Sirets.random());
         HttpRequest request = HttpRequest.newBuilder(structures).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -166,7 +166,8 @@ public final class LocalTokens {
     }
 
     /**
-     * {@code java LocalTokens.java <key dir> <role> [--territory T] [--client ID] [--ttl SECONDS]}: prints a token.
+     * {@code java LocalTokens.java <key dir> keys} prints the public key's file (generating the pair when missing);
+     * {@code java LocalTokens.java <key dir> <role> [--territory T] [--client ID] [--ttl SECONDS]} prints a token.
      */
     public static void main(String[] args) {
         if (args.length < 2) {
@@ -174,6 +175,10 @@ public final class LocalTokens {
         }
         Path dir = Path.of(args[0]);
         String role = args[1];
+        if (role.equals("keys")) {
+            System.out.println(inDirectory(dir).publicKey().toAbsolutePath());
+            return;
+        }
         if (!List.of("admin", "partner", "auditor", "dashboard", "monitoring").contains(role)) {
             usage("unknown role " + role);
         }
