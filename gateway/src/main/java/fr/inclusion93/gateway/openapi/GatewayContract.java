@@ -13,20 +13,21 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * Finishes the merged contract at build time. Its server is the gateway itself (a relative URL, so Swagger UI
  * calls the origin it was loaded from), not the "Auto generated" localhost entries each service exported with its
  * own port. Only the paths the gateway routes ({@code /api/…}) stay: a service's operators' endpoints
- * ({@code /admin/…}) are documented in its own contract and reached on its own port. While no service declares a
- * security scheme, the API says so explicitly with an empty root {@code security} (anonymous access).
+ * ({@code /admin/…}) are documented in its own contract and reached on its own port. Every routed path needs a
+ * bearer token (the root {@code security}); each operation names the roles it allows as its scopes.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class GatewayContract implements OASFilter {
+
+    /** The scheme api-security declares in every service's contract. */
+    static final String BEARER = "bearer";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         keepRoutedPaths(openAPI);
         openAPI.setServers(new ArrayList<>(List.of(
                 OASFactory.createServer().url("/").description("This gateway (same origin as this document)"))));
-        if (openAPI.getSecurity() == null) {
-            openAPI.setSecurity(new ArrayList<>());
-        }
+        openAPI.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER))));
     }
 
     private static void keepRoutedPaths(OpenAPI openAPI) {
