@@ -1,7 +1,7 @@
 package fr.inclusion93.gateway.proxy;
 
 import fr.inclusion93.gateway.config.GatewayConfig;
-import fr.inclusion93.gateway.rest.ProblemWriter;
+import fr.inclusion93.problem.ProblemWriter;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;

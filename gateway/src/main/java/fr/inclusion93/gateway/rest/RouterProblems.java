@@ -2,6 +2,7 @@ package fr.inclusion93.gateway.rest;
 
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.problem.ProblemType;
+import fr.inclusion93.problem.ProblemWriter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
 import io.vertx.ext.web.Router;

@@ -1,8 +1,7 @@
-package fr.inclusion93.gateway.rest;
+package fr.inclusion93.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.inclusion93.problem.Problem;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -11,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** Writes {@link Problem}s on the Vert.x layer, where the REST layer's exception mappers do not reach. */
+/** Writes {@link Problem}s on the Vert.x layer (routes, proxies), where the REST layer's exception mappers do not reach. */
 @ApplicationScoped
 public class ProblemWriter {
 

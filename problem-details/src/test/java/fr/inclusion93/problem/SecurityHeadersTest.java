@@ -1,0 +1,62 @@
+package fr.inclusion93.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shared security headers (META-INF/microprofile-config.properties) as every service sends them. */
+@QuarkusTest
+class SecurityHeadersTest {
+
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/test-only", "/api/unknown", "/q/openapi"})
+    void everyResponseCarriesTheSecurityHeadersOnce(String path) {
+        Response response = given().when().get(path);
+
+        SECURITY_HEADERS.forEach((name, value) ->
+                assertThat(response.headers().getValues(name)).as(name).containsExactly(value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/test-only", "/api/unknown"})
+    void apiResponsesAreNotToBeStored(String path) {
+        Response response = given().when().get(path);
+
+        assertThat(response.headers().getValues("Cache-Control")).containsExactly("no-store");
+    }
+
+    @Test
+    void aResourcesOwnCacheControlWins() {
+        Response response = given().when().get("/api/test-only/cached");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().getValues("Cache-Control")).containsExactly(TestOnlyResource.CACHED);
+    }
+
+    @Test
+    void responsesOutsideTheApiGetNoDefaultCacheControl() {
+        Response response = given().when().get("/q/openapi");
+
+        assertThat(response.headers().getValues("Cache-Control")).doesNotContain("no-store");
+    }
+}
