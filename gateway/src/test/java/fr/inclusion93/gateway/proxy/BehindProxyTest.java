@@ -26,8 +26,7 @@ class BehindProxyTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.enable-forwarded-host", "true");
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
         }
     }
 

@@ -1,0 +1,150 @@
+package fr.inclusion93.gateway.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.inclusion93.gateway.proxy.EchoUpstreams;
+import fr.inclusion93.problem.Problem;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Quotas of 3 requests per hour, so that no window ends during a test; each test is its own client. Clients are told
+ * apart by the address a trusted proxy (the test itself, on 127.0.0.1) names in X-Forwarded-For, or by a test
+ * identity ({@link TestIdentities}) standing in for the token's client id.
+ */
+@QuarkusTest
+@TestProfile(RateLimitTest.SmallQuotas.class)
+class RateLimitTest {
+
+    private static final String POLICY = "\"default\";q=3;w=3600";
+    private static final String QUICK_CLIENT = "quick-batch";
+    private static final String GENEROUS_ADDRESS = "203.0.113.50";
+
+    public static class SmallQuotas implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "gateway.rate-limit.requests", "3",
+                    "gateway.rate-limit.window", "1h",
+                    "gateway.rate-limit.clients.\"" + QUICK_CLIENT + "\".requests", "2",
+                    "gateway.rate-limit.clients.\"" + QUICK_CLIENT + "\".window", "1s",
+                    "gateway.rate-limit.clients.\"" + GENEROUS_ADDRESS + "\".requests", "5",
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(EchoUpstreams.class));
+        }
+    }
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @Test
+    void everyAnswerWithinTheQuotaSaysWhatIsLeft() {
+        for (int left = 2; left >= 0; left--) {
+            Response response = fromAddress("198.51.100.1").get("/api/structures");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.header("RateLimit-Policy")).isEqualTo(POLICY);
+            assertThat(response.header("RateLimit")).startsWith("\"default\";r=" + left + ";t=");
+            assertThat(secondsLeft(response)).isBetween(3500L, 3600L);
+        }
+    }
+
+    @Test
+    void pastTheQuotaTheRequestIsATooManyRequestsProblemAndIsNotForwarded() {
+        spendTheQuota("198.51.100.2");
+
+        Response refused = fromAddress("198.51.100.2").contentType(ContentType.JSON).body("{\"name\":\"x\"}")
+                .post("/api/structures/42");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.contentType()).isEqualTo(Problem.MEDIA_TYPE);
+        assertThat(refused.header(EchoUpstreams.NAME_HEADER)).isNull();
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertThat(retryAfter).isBetween(3500L, 3600L);
+        assertThat(refused.header("RateLimit")).isEqualTo("\"default\";r=0;t=" + retryAfter);
+        assertThat(refused.header("RateLimit-Policy")).isEqualTo(POLICY);
+        assertThat(refused.as(Problem.class)).isEqualTo(new Problem(RateLimiter.QUOTA_EXCEEDED, "Too Many Requests", 429,
+                "Quota of 3 requests per 3600 s used up; retry in " + retryAfter + " s", URI.create("/api/structures/42"),
+                null));
+    }
+
+    @Test
+    void twoClientsHaveSeparateBudgets() {
+        spendTheQuota("198.51.100.3");
+
+        Response other = fromAddress("198.51.100.4").get("/api/funding");
+
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.header("RateLimit")).startsWith("\"default\";r=2;");
+        assertThat(fromAddress("198.51.100.3").get("/api/funding").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void anAuthenticatedClientIsCountedByItsIdWhereverItComesFrom() {
+        Response first = fromAddress("198.51.100.5").header(TestIdentities.HEADER, "dashboard-a").get("/api/structures");
+        Response second = fromAddress("198.51.100.6").header(TestIdentities.HEADER, "dashboard-a").get("/api/structures");
+        Response sameAddressOtherClient = fromAddress("198.51.100.6").header(TestIdentities.HEADER, "dashboard-b")
+                .get("/api/structures");
+
+        assertThat(first.header("RateLimit")).startsWith("\"default\";r=2;");
+        assertThat(second.header("RateLimit")).startsWith("\"default\";r=1;");
+        assertThat(sameAddressOtherClient.header("RateLimit")).startsWith("\"default\";r=2;");
+    }
+
+    @Test
+    void aClientWithAQuotaOfItsOwnGetsIt() {
+        Response response = fromAddress(GENEROUS_ADDRESS).get("/api/conseillers");
+
+        assertThat(response.header("RateLimit-Policy")).isEqualTo("\"client\";q=5;w=3600");
+        assertThat(response.header("RateLimit")).startsWith("\"client\";r=4;");
+    }
+
+    @Test
+    void theWholeQuotaComesBackWhenTheWindowEnds() {
+        Response first = fromAddress("198.51.100.7").header(TestIdentities.HEADER, QUICK_CLIENT).get("/api/structures");
+        assertThat(first.header("RateLimit-Policy")).isEqualTo("\"client\";q=2;w=1");
+        fromAddress("198.51.100.7").header(TestIdentities.HEADER, QUICK_CLIENT).get("/api/structures");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Response again = fromAddress("198.51.100.7").header(TestIdentities.HEADER, QUICK_CLIENT).get("/api/structures");
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.header("RateLimit")).isEqualTo("\"client\";r=1;t=1");
+        });
+    }
+
+    private static RequestSpecification fromAddress(String address) {
+        return given().header("X-Forwarded-For", address);
+    }
+
+    private static void spendTheQuota(String address) {
+        for (int i = 0; i < 3; i++) {
+            fromAddress(address).get("/api/structures").then().statusCode(200);
+        }
+    }
+
+    /** The t parameter of the RateLimit field. */
+    private static long secondsLeft(Response response) {
+        String field = response.header("RateLimit");
+        return Long.parseLong(field.substring(field.indexOf(";t=") + 3));
+    }
+}
