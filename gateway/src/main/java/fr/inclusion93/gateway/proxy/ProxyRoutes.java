@@ -49,7 +49,8 @@ public class ProxyRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                     .origin(context -> context.client().request(requestTo(upstream)))
                     .addInterceptor(new UpstreamFailures(upstream, problems))
-                    .addInterceptor(new ForwardedHeaders());
+                    .addInterceptor(new ForwardedHeaders())
+                    .addInterceptor(new ServiceHeadersWin());
             // "/prefix/*" matches "/prefix" itself too, but not "/prefixes"
             String route = upstream.prefix() + "/*";
             router.route(route)

@@ -1,0 +1,71 @@
+package fr.inclusion93.gateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.inclusion93.gateway.proxy.EchoUpstreams;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** problem-details' shared security headers, at the gateway: on its own answers and, once each, on the services'. */
+@QuarkusTest
+@WithTestResource(EchoUpstreams.class)
+class SecurityHeadersTest {
+
+    private static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/structures", "/api/unknown", "/nope", "/q/openapi", "/q/health"})
+    void everyAnswerCarriesEachSecurityHeaderOnce(String path) {
+        Response response = given().when().get(path);
+
+        SECURITY_HEADERS.forEach((name, value) ->
+                assertThat(response.headers().getValues(name)).as(name).containsExactly(value));
+    }
+
+    @Test
+    void aHeaderTheServiceSendsReplacesTheGatewaysOwn() {
+        Response response = given().header(EchoUpstreams.HEADER_HEADER, "X-Frame-Options: SAMEORIGIN")
+                .when().get("/api/structures");
+
+        assertThat(response.headers().getValues("X-Frame-Options")).containsExactly("SAMEORIGIN");
+    }
+
+    @Test
+    void apiAnswersAreNotToBeStoredUnlessTheServiceSaysOtherwise() {
+        Response plain = given().when().get("/api/conseillers");
+        Response cacheable = given().header(EchoUpstreams.HEADER_HEADER, "Cache-Control: max-age=60")
+                .when().get("/api/conseillers");
+
+        assertThat(plain.headers().getValues("Cache-Control")).containsExactly("no-store");
+        assertThat(cacheable.headers().getValues("Cache-Control")).containsExactly("max-age=60");
+    }
+
+    /** Swagger UI's page runs inline scripts and styles of its own; nothing else may. */
+    @Test
+    void swaggerUiMayRunItsOwnScriptsAndNothingElseMayBeFramed() {
+        Response page = given().when().get("/q/swagger-ui/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).isEqualTo("default-src 'self'; script-src 'self' "
+                + "'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+}
