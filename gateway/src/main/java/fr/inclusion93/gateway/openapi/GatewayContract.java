@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * calls the origin it was loaded from), not the "Auto generated" localhost entries each service exported with its
  * own port. Only the paths the gateway routes ({@code /api/…}) stay: a service's operators' endpoints
  * ({@code /admin/…}) are documented in its own contract and reached on its own port. While no service declares a
- * security scheme, the API says so explicitly with an empty root {@code security} (anonymous access).
+ * security scheme, the API says so explicitly with an empty root {@code security} (anonymous access). Every
+ * operation documents the gateway's rate limit ({@link RateLimitContract}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class GatewayContract implements OASFilter {
@@ -22,6 +23,7 @@ public class GatewayContract implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         keepRoutedPaths(openAPI);
+        RateLimitContract.addTo(openAPI);
         openAPI.setServers(new ArrayList<>(List.of(
                 OASFactory.createServer().url("/").description("This gateway (same origin as this document)"))));
         if (openAPI.getSecurity() == null) {
