@@ -3,10 +3,10 @@ package fr.inclusion93.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.inclusion93.problem.testing.SharedHttpDefaults;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,13 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The shared security headers (META-INF/microprofile-config.properties) as every service sends them. */
 @QuarkusTest
 class SecurityHeadersTest {
-
-    static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer",
-            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
     @BeforeAll
     static void logFailures() {
@@ -33,7 +26,7 @@ class SecurityHeadersTest {
     void everyResponseCarriesTheSecurityHeadersOnce(String path) {
         Response response = given().when().get(path);
 
-        SECURITY_HEADERS.forEach((name, value) ->
+        SharedHttpDefaults.SECURITY_HEADERS.forEach((name, value) ->
                 assertThat(response.headers().getValues(name)).as(name).containsExactly(value));
     }
 

@@ -1,20 +1,19 @@
 package fr.inclusion93.gateway.proxy;
 
+import static fr.inclusion93.problem.testing.SharedHttpDefaults.MAX_BODY_BYTES;
+import static fr.inclusion93.problem.testing.SharedHttpDefaults.MAX_URI_LENGTH;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.problem.testing.SharedHttpDefaults;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(EchoUpstreams.class)
 class RefusedBeforeForwardingTest {
-
-    private static final int MAX_BODY_BYTES = 1024 * 1024;
 
     @BeforeAll
     static void logFailures() {
@@ -52,7 +49,7 @@ class RefusedBeforeForwardingTest {
 
     @Test
     void aUriOverTheLimitIsAUriTooLongProblem() {
-        String path = "/api/structures?name=" + "x".repeat(4096);
+        String path = "/api/structures?name=" + "x".repeat(MAX_URI_LENGTH);
 
         Response response = given().when().get(path);
 
@@ -65,22 +62,9 @@ class RefusedBeforeForwardingTest {
     /** Quarkus answers before any route, with no body: a known gap (see problem-details' README), but nothing leaks. */
     @Test
     void aMalformedPercentEncodingIsRefused() throws IOException {
-        String answer = rawGet("/api/structures/%zz");
+        String answer = SharedHttpDefaults.rawGet(RestAssured.port, "/api/structures/%zz");
 
         assertThat(answer).startsWith("HTTP/1.1 400 ").contains("content-length: 0")
                 .doesNotContainIgnoringCase(EchoUpstreams.NAME_HEADER);
-    }
-
-    /** REST Assured and the JDK's client refuse to send a malformed URI: a request written by hand. */
-    private static String rawGet(String uri) throws IOException {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + uri + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
     }
 }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.inclusion93.gateway.proxy.EchoUpstreams;
+import fr.inclusion93.gateway.proxy.TrustedTestProxy;
 import fr.inclusion93.problem.Problem;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -15,17 +16,18 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Quotas of 3 requests per hour, so that no window ends during a test; each test is its own client. Clients are told
- * apart by the address a trusted proxy (the test itself, on 127.0.0.1) names in X-Forwarded-For, or by a test
- * identity ({@link TestIdentities}) standing in for the token's client id.
+ * apart by the address a trusted proxy (the test itself, {@link TrustedTestProxy}) names in X-Forwarded-For, or by a
+ * test identity ({@link TestIdentities}) standing in for the token's client id.
  */
 @QuarkusTest
+@WithTestResource(EchoUpstreams.class)
 @TestProfile(RateLimitTest.SmallQuotas.class)
 class RateLimitTest {
 
@@ -33,22 +35,17 @@ class RateLimitTest {
     private static final String QUICK_CLIENT = "quick-batch";
     private static final String GENEROUS_ADDRESS = "203.0.113.50";
 
-    public static class SmallQuotas implements QuarkusTestProfile {
+    public static class SmallQuotas extends TrustedTestProxy {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
+            config.putAll(Map.of(
                     "gateway.rate-limit.requests", "3",
                     "gateway.rate-limit.window", "1h",
                     "gateway.rate-limit.clients.\"" + QUICK_CLIENT + "\".requests", "2",
                     "gateway.rate-limit.clients.\"" + QUICK_CLIENT + "\".window", "1s",
-                    "gateway.rate-limit.clients.\"" + GENEROUS_ADDRESS + "\".requests", "5",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EchoUpstreams.class));
+                    "gateway.rate-limit.clients.\"" + GENEROUS_ADDRESS + "\".requests", "5"));
+            return config;
         }
     }
 

@@ -4,18 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.inclusion93.gateway.proxy.EchoUpstreams;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One dashboard origin allowed, as DASHBOARD_ORIGINS sets it. */
 @QuarkusTest
+@WithTestResource(EchoUpstreams.class)
 @TestProfile(CorsTest.OneDashboard.class)
 class CorsTest {
 
@@ -26,11 +27,6 @@ class CorsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.http.cors.origins", DASHBOARD);
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(EchoUpstreams.class));
         }
     }
 

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.inclusion93.gateway.proxy.EchoUpstreams;
+import fr.inclusion93.problem.testing.SharedHttpDefaults;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,13 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @WithTestResource(EchoUpstreams.class)
 class SecurityHeadersTest {
-
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer",
-            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
     @BeforeAll
     static void logFailures() {
@@ -36,7 +29,7 @@ class SecurityHeadersTest {
     void everyAnswerCarriesEachSecurityHeaderOnce(String path) {
         Response response = given().when().get(path);
 
-        SECURITY_HEADERS.forEach((name, value) ->
+        SharedHttpDefaults.SECURITY_HEADERS.forEach((name, value) ->
                 assertThat(response.headers().getValues(name)).as(name).containsExactly(value));
     }
 
