@@ -12,7 +12,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 /**
  * Counts each client's requests on the routes and answers 429 (a problem detail with {@code Retry-After}), without
  * forwarding, once its quota is spent. Every answer carries the {@code RateLimit-Policy} and {@code RateLimit} fields.
+ * A singleton, built when the routes are: a quota that makes no sense stops the gateway at startup.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter implements Handler<RoutingContext> {
 
     public static final URI QUOTA_EXCEEDED = ProblemType.of("quota-exceeded");
