@@ -18,8 +18,6 @@ public class Caller {
 
     /** Claim naming a partner's territory: an EPT SIREN ("200057875") or a département code ("93"). */
     public static final String TERRITORY_CLAIM = "territory";
-    /** Claims that may carry the OAuth2 client id, most specific first (Keycloak sets client_id and azp). */
-    static final List<String> CLIENT_ID_CLAIMS = List.of("client_id", "azp", "sub");
     static final URI OUTSIDE_TERRITORY = ProblemType.of("outside-territory");
 
     private final SecurityIdentity identity;
@@ -32,15 +30,7 @@ public class Caller {
 
     /** The OAuth2 client id of the token; "anonymous" only on the open endpoints. */
     public String clientId() {
-        if (identity.isAnonymous()) {
-            return "anonymous";
-        }
-        return CLIENT_ID_CLAIMS.stream()
-                .map(claim -> token.<Object>getClaim(claim))
-                .filter(value -> value != null && !value.toString().isBlank())
-                .map(Object::toString)
-                .findFirst()
-                .orElse(identity.getPrincipal().getName());
+        return ClientIds.of(identity);
     }
 
     public boolean hasRole(String role) {

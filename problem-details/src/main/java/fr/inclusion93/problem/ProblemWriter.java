@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** Writes {@link Problem}s on the Vert.x layer, where the REST layer's exception mappers do not reach. */
+/** Writes {@link Problem}s on the Vert.x layer (routes, proxies), where the REST layer's exception mappers do not reach. */
 @ApplicationScoped
 public class ProblemWriter {
 

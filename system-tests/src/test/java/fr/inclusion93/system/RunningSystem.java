@@ -44,6 +44,8 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
             "KAFKA_WORK_DIR", STATE.resolve("kafka").toString(),
             "RUN_DIR", STATE.resolve("run").toString(),
             "DB_SUFFIX", DB_SUFFIX,
+            // every test request comes from 127.0.0.1: one client for the gateway's rate limit, polling included
+            "GATEWAY_RATE_LIMIT_REQUESTS", "1000000",
             "JAVA_OPTS", JAVA_OPTS);
     private static final LocalTokens TOKENS = LocalTokens.inDirectory(STATE.resolve("run/keys"));
     private static final DeployScript SCRIPTS = new DeployScript(ENVIRONMENT, WORK.resolve("system.log"));

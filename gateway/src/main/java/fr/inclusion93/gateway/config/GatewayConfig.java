@@ -4,8 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
-/** Where the gateway sends each route and how long it waits for the services. */
+/** Where the gateway sends each route, how long it waits for the services, and how much each client may ask. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -24,6 +26,9 @@ public interface GatewayConfig {
     @WithDefault("50")
     int maxConnections();
 
+    /** How many requests each client may send through the routes. */
+    RateLimit rateLimit();
+
     interface Routes {
 
         /** structure-service, serving /api/structures. */
@@ -37,5 +42,36 @@ public interface GatewayConfig {
         /** funding-service, serving /api/funding. */
         @WithDefault("http://127.0.0.1:8083")
         URI funding();
+    }
+
+    /**
+     * A quota per client on the routes: the authenticated client, else the client's address. A client's window starts
+     * with its first request and its whole quota comes back when the window ends; it may spend it all at once.
+     */
+    interface RateLimit {
+
+        /** Requests a client may send per window. */
+        @WithDefault("600")
+        int requests();
+
+        /** The length of a client's window, in whole seconds. */
+        @WithDefault("60s")
+        Duration window();
+
+        /** Most clients remembered at once (memory stays bounded); past it the least recently seen start afresh. */
+        @WithDefault("50000")
+        int maxClients();
+
+        /** Other quotas for some clients, by authenticated client id or by address (quote a key that has dots). */
+        Map<String, ClientQuota> clients();
+
+        interface ClientQuota {
+
+            /** Requests this client may send per window. */
+            int requests();
+
+            /** Its window; the default window when unset. */
+            Optional<Duration> window();
+        }
     }
 }

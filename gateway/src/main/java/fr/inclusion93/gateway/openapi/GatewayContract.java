@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  * calls the origin it was loaded from), not the "Auto generated" localhost entries each service exported with its
  * own port. Only the paths the gateway routes ({@code /api/…}) stay: a service's operators' endpoints
  * ({@code /admin/…}) are documented in its own contract and reached on its own port. Every routed path needs a
- * bearer token (the root {@code security}); each operation names the roles it allows as its scopes.
+ * bearer token (the root {@code security}); each operation names the roles it allows as its scopes. Every
+ * operation documents the gateway's rate limit ({@link RateLimitContract}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class GatewayContract implements OASFilter {
@@ -25,6 +26,7 @@ public class GatewayContract implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         keepRoutedPaths(openAPI);
+        RateLimitContract.addTo(openAPI);
         openAPI.setServers(new ArrayList<>(List.of(
                 OASFactory.createServer().url("/").description("This gateway (same origin as this document)"))));
         openAPI.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER))));

@@ -1,6 +1,7 @@
 package fr.inclusion93.gateway.proxy;
 
 import fr.inclusion93.gateway.config.GatewayConfig;
+import fr.inclusion93.gateway.ratelimit.RateLimiter;
 import fr.inclusion93.problem.ProblemWriter;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -19,8 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Puts one streaming reverse proxy per service on the Quarkus router. Paths and query strings go through
- * unchanged; bodies are piped, never buffered.
+ * Puts one streaming reverse proxy per service on the Quarkus router, behind the client's rate limit. Paths and query
+ * strings go through unchanged; bodies are piped, never buffered.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -28,12 +29,14 @@ public class ProxyRoutes {
     private final Upstreams upstreams;
     private final GatewayConfig config;
     private final ProblemWriter problems;
+    private final RateLimiter rateLimiter;
     private HttpClient client;
 
-    ProxyRoutes(Upstreams upstreams, GatewayConfig config, ProblemWriter problems) {
+    ProxyRoutes(Upstreams upstreams, GatewayConfig config, ProblemWriter problems, RateLimiter rateLimiter) {
         this.upstreams = upstreams;
         this.config = config;
         this.problems = problems;
+        this.rateLimiter = rateLimiter;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -46,7 +49,8 @@ public class ProxyRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                     .origin(context -> context.client().request(requestTo(upstream)))
                     .addInterceptor(new UpstreamFailures(upstream, problems))
-                    .addInterceptor(new ForwardedHeaders());
+                    .addInterceptor(new ForwardedHeaders())
+                    .addInterceptor(new ServiceHeadersWin());
             // "/prefix/*" matches "/prefix" itself too, but not "/prefixes"
             String route = upstream.prefix() + "/*";
             router.route(route)
@@ -54,6 +58,7 @@ public class ProxyRoutes {
                         tagMetricsWith(context, route);
                         context.next();
                     })
+                    .handler(rateLimiter)
                     .handler(ProxyHandler.create(proxy));
             Log.infof("Routing %s to %s at %s", upstream.prefix(), upstream.service(), upstream.baseUrl());
         }

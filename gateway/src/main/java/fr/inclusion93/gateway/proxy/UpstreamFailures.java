@@ -1,8 +1,8 @@
 package fr.inclusion93.gateway.proxy;
 
-import fr.inclusion93.problem.ProblemWriter;
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.problem.ProblemType;
+import fr.inclusion93.problem.ProblemWriter;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;

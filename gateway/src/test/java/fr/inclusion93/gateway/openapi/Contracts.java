@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.restassured.http.ContentType;
 import java.io.IOException;
@@ -40,6 +41,29 @@ final class Contracts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A merged path item as its service wrote it: without the 429 answer and RateLimit fields the gateway adds. */
+    static JsonNode withoutRateLimit(JsonNode pathItem) {
+        if (pathItem == null) {
+            return null;
+        }
+        JsonNode copy = pathItem.deepCopy();
+        for (JsonNode operation : copy) {
+            ObjectNode responses = (ObjectNode) operation.get("responses");
+            if (responses.path("429").path("$ref").asText().equals("#/components/responses/TooManyRequests")) {
+                responses.remove("429");
+            }
+            for (JsonNode response : responses) {
+                if (response.get("headers") instanceof ObjectNode headers) {
+                    headers.remove(List.of("RateLimit-Policy", "RateLimit"));
+                    if (headers.isEmpty()) {
+                        ((ObjectNode) response).remove("headers");
+                    }
+                }
+            }
+        }
+        return copy;
     }
 
     static List<String> names(JsonNode object) {

@@ -10,6 +10,7 @@ import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,8 @@ class MergedContractTest {
 
     /**
      * Guards the list of contract directories in application.properties: a committed contract that is not merged fails
-     * here. Only routed paths are merged: a service's operators' endpoints (/admin/…) stay in its own contract.
+     * here. Only routed paths are merged: a service's operators' endpoints (/admin/…) stay in its own contract. The
+     * gateway's rate limit is added to every operation (see the next test).
      */
     @Test
     void everyCommittedServiceContractIsMergedUnchanged() throws IOException {
@@ -60,13 +62,36 @@ class MergedContractTest {
             JsonNode service = Contracts.read(file);
             for (String path : Contracts.names(service.get("paths"))) {
                 JsonNode expected = path.startsWith("/api/") ? service.get("paths").get(path) : null;
-                assertThat(merged.get("paths").get(path)).as("%s %s", file, path).isEqualTo(expected);
+                assertThat(Contracts.withoutRateLimit(merged.get("paths").get(path))).as("%s %s", file, path)
+                        .isEqualTo(expected);
             }
             for (String schema : Contracts.names(service.at("/components/schemas"))) {
                 assertThat(merged.at("/components/schemas").get(schema)).as("%s schema %s", file, schema)
                         .isEqualTo(service.at("/components/schemas").get(schema));
             }
         }
+    }
+
+    @Test
+    void everyOperationDocumentsTheRateLimit() {
+        JsonNode contract = Contracts.servedJson();
+        List<JsonNode> operations = new ArrayList<>();
+        contract.get("paths").forEach(pathItem -> pathItem.forEach(operations::add));
+
+        assertThat(operations).isNotEmpty().allSatisfy(operation -> {
+            JsonNode responses = operation.get("responses");
+            assertThat(responses.at("/429/$ref").asText()).isEqualTo("#/components/responses/TooManyRequests");
+            Contracts.names(responses).stream().filter(status -> status.startsWith("2")).forEach(status ->
+                    assertThat(Contracts.names(responses.get(status).get("headers")))
+                            .contains("RateLimit-Policy", "RateLimit"));
+        });
+        JsonNode tooManyRequests = contract.at("/components/responses/TooManyRequests");
+        assertThat(Contracts.names(tooManyRequests.get("headers")))
+                .containsExactlyInAnyOrder("Retry-After", "RateLimit-Policy", "RateLimit");
+        assertThat(tooManyRequests.at("/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(Contracts.names(contract.at("/components/headers")))
+                .containsExactlyInAnyOrder("Retry-After", "RateLimit-Policy", "RateLimit");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import java.util.Map;
@@ -15,21 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The gateway behind a TLS-terminating proxy that it trusts: the services hear about the public origin. */
 @QuarkusTest
 @WithTestResource(EchoUpstreams.class)
-@TestProfile(BehindProxyTest.TrustsItsProxy.class)
+@TestProfile(TrustedTestProxy.class)
 class BehindProxyTest {
 
     private static final String PUBLIC_HOST = "api.inclusion93.example";
     private static final String CLIENT = "203.0.113.9";
-
-    public static class TrustsItsProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.enable-forwarded-host", "true");
-        }
-    }
 
     @BeforeAll
     static void logFailures() {

@@ -18,12 +18,13 @@ import java.util.Map;
 /**
  * Three real HTTP servers standing in for the services: each answers with what it received (see {@link Echo}).
  * A POST answers 201 with a {@code Location} built from the request's absolute URI, as the services' UriInfo does;
- * a request with {@code X-Echo-Status} gets that status.
+ * a request with {@code X-Echo-Status} gets that status, one with {@code X-Echo-Header: Name: value} that header.
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final String STATUS_HEADER = "X-Echo-Status";
     public static final String NAME_HEADER = "X-Upstream-Name";
+    public static final String HEADER_HEADER = "X-Echo-Header";
 
     private Vertx vertx;
 
@@ -66,6 +67,10 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
             var response = request.response()
                     .putHeader(NAME_HEADER, route)
                     .putHeader("Content-Type", "application/json");
+            String header = request.getHeader(HEADER_HEADER);
+            if (header != null) {
+                response.putHeader(header.substring(0, header.indexOf(':')), header.substring(header.indexOf(':') + 1).strip());
+            }
             if (status != null) {
                 response.setStatusCode(Integer.parseInt(status));
             } else if (request.method() == HttpMethod.POST) {

@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,14 +98,43 @@ class ProxyTest {
         }
     }
 
+    /** No proxy is trusted by default: what a client says about its address is a claim, replaced by its address. */
     @Test
-    void xForwardedForIsAppendedToTheClientsChain() {
+    void aSpoofedXForwardedForIsReplacedByThePeersAddress() {
         Echo echo = asAdmin().header("X-Forwarded-For", "203.0.113.7")
                 .when().get("/api/funding")
                 .then().statusCode(200)
                 .extract().as(Echo.class);
 
-        assertThat(echo.headers()).containsEntry("x-forwarded-for", "203.0.113.7, 127.0.0.1");
+        assertThat(echo.headers()).containsEntry("x-forwarded-for", "127.0.0.1");
+    }
+
+    @Test
+    void otherForwardingHeadersFromAnUntrustedClientAreDropped() {
+        Echo echo = asAdmin()
+                .header("Forwarded", "for=203.0.113.7;proto=https")
+                .header("X-Forwarded-Prefix", "/admin")
+                .header("X-Forwarded-Host", "evil.example")
+                .when().get("/api/funding")
+                .then().statusCode(200)
+                .extract().as(Echo.class);
+
+        assertThat(echo.headers()).doesNotContainKeys("forwarded", "x-forwarded-prefix")
+                .containsEntry("x-forwarded-host", "localhost:" + RestAssured.port);
+    }
+
+    @Test
+    void aSpoofedXForwardedForDoesNotChangeTheRateLimitKey() {
+        Response first = asAdmin().header("X-Forwarded-For", "203.0.113.7").when().get("/api/funding");
+        Response second = asAdmin().header("X-Forwarded-For", "198.51.100.8").when().get("/api/funding");
+
+        assertThat(remaining(second)).isEqualTo(remaining(first) - 1);
+    }
+
+    private static int remaining(Response response) {
+        Matcher field = Pattern.compile("\"default\";r=(\\d+);t=\\d+").matcher(response.header("RateLimit"));
+        assertThat(field.matches()).as(response.header("RateLimit")).isTrue();
+        return Integer.parseInt(field.group(1));
     }
 
     /** REST Assured always sends a Content-Length; the JDK client streams an unknown length as chunked. */

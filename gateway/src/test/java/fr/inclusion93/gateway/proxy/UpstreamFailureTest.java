@@ -63,6 +63,17 @@ class UpstreamFailureTest {
                 URI.create("/api/conseillers/7"), null));
     }
 
+    /** The problem names the service, never its host, port or the exception (those go to the log). */
+    @Test
+    void aFailureLeaksNeitherTheServicesAddressNorTheCause() {
+        String refused = asAdmin().when().get("/api/structures/1").then().statusCode(502).extract().asString();
+        String silent = asAdmin().when().get("/api/conseillers/1").then().statusCode(504).extract().asString();
+
+        for (String body : List.of(refused, silent)) {
+            assertThat(body).doesNotContain("127.0.0.1", "localhost", "Connection refused", "Exception", "timeout period");
+        }
+    }
+
     @Test
     void theGatewayStaysReadyWhileServicesAreDown() {
         asAdmin().when().get("/api/funding").then().statusCode(502);

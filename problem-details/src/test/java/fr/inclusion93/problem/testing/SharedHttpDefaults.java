@@ -1,0 +1,45 @@
+package fr.inclusion93.problem.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * What every application's HTTP layer does by problem-details' defaults (META-INF/microprofile-config.properties), for
+ * the tests of problem-details and of the applications (in problem-details' test jar).
+ */
+public final class SharedHttpDefaults {
+
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final int MAX_URI_LENGTH = 4096;
+
+    /** The security headers on every answer outside Swagger UI. */
+    public static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains",
+            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+
+    private SharedHttpDefaults() {
+    }
+
+    /**
+     * The raw answer (status line, headers, body) to a GET of {@code uri} written by hand: REST Assured and the JDK's
+     * client refuse to send a malformed URI.
+     */
+    public static String rawGet(int port, String uri) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + uri + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+}
