@@ -80,6 +80,11 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
         SCRIPTS.run("deploy/kafka.sh", "start");
     }
 
+    /** The key pair run.sh generated for this system: tests sign their tokens with it. */
+    static LocalTokens tokens() {
+        return TOKENS;
+    }
+
     /** A token for {@code role} (and a partner's territory, or null), signed with the key pair run.sh generated. */
     static String token(String role, String territory) {
         return TOKENS.mint("system-test-" + role, role, territory, Duration.ofHours(1));
