@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param aggregateVersion 1 for an aggregate's first event, then one more for each; null only in events written
  *                         before versions existed
+ * @param actor            OAuth2 client id of the request that made the change; null when no authenticated request
+ *                         did, and in events written before actors were recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventEnvelope(
@@ -20,6 +22,7 @@ public record EventEnvelope(
         String aggregateId,
         Long aggregateVersion,
         Instant occurredAt,
+        String actor,
         JsonNode payload) {
 
     /** Kafka header names; the same values are in the body so a consumer can use either. */

@@ -21,16 +21,19 @@ public class Outbox {
 
     private final ObjectMapper mapper;
     private final Event<OutboxWritten> written;
+    private final EventActor actor;
 
-    Outbox(ObjectMapper mapper, Event<OutboxWritten> written) {
+    Outbox(ObjectMapper mapper, Event<OutboxWritten> written, EventActor actor) {
         this.mapper = mapper;
         this.written = written;
+        this.actor = actor;
     }
 
     /**
      * Records an event for the aggregate; the payload must match {@code <eventType>.v<schemaVersion>.schema.json}.
      * The event gets the aggregate's next version (the version row stays locked until the caller commits, so concurrent
-     * changes of one aggregate are numbered in commit order) and the trace context of the current request.
+     * changes of one aggregate are numbered in commit order), the trace context of the current request and, as its
+     * {@code actor}, the client id of the authenticated request that made the change ({@link EventActor}).
      *
      * @return the event id
      */
@@ -52,10 +55,11 @@ public class Outbox {
             Map<Integer, ?> payloadBySchemaVersion) {
         long version = OutboxEvent.nextAggregateVersion(aggregateType, aggregateId);
         String traceparent = TraceContext.currentTraceparent();
+        String actorId = actor.current().orElse(null);
         List<UUID> ids = new ArrayList<>();
         for (Map.Entry<Integer, ?> copy : new TreeMap<>(payloadBySchemaVersion).entrySet()) {
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, copy.getKey(), aggregateType,
-                    aggregateId, version, Instant.now(), mapper.valueToTree(copy.getValue()));
+                    aggregateId, version, Instant.now(), actorId, mapper.valueToTree(copy.getValue()));
             write(topic, envelope, traceparent);
             ids.add(envelope.eventId());
         }

@@ -26,11 +26,13 @@ public class ParkedEvents {
     private final ObjectMapper mapper;
     private final OutboxRelay relay;
     private final EventTopics topics;
+    private final EventActor actor;
 
-    ParkedEvents(ObjectMapper mapper, OutboxRelay relay, EventTopics topics) {
+    ParkedEvents(ObjectMapper mapper, OutboxRelay relay, EventTopics topics, EventActor actor) {
         this.mapper = mapper;
         this.relay = relay;
         this.topics = topics;
+        this.actor = actor;
     }
 
     /** One parked event as an operator sees it. */
@@ -71,9 +73,10 @@ public class ParkedEvents {
                     before.eventId(), reason);
             return before;
         }
+        Map<String, String> payload = Map.of("discardedEventId", event.eventId.toString(),
+                "discardedEventType", event.eventType, "reason", reason);
         EventEnvelope stand = new EventEnvelope(UUID.randomUUID(), DISCARDED_TYPE, 1, event.aggregateType, event.aggregateId,
-                event.aggregateVersion, Instant.now(), mapper.valueToTree(Map.of("discardedEventId", event.eventId.toString(),
-                        "discardedEventType", event.eventType, "reason", reason)));
+                event.aggregateVersion, Instant.now(), actor.current().orElse(null), mapper.valueToTree(payload));
         String json = toJson(stand);
         List<String> violations = EventSchemas.violations(json);
         if (!violations.isEmpty()) {

@@ -249,6 +249,21 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void envelopesWithAndWithoutAnActorAreBothApplied() {
+        String aggregate = UUID.randomUUID().toString();
+        List<String> actors = new CopyOnWriteArrayList<>();
+        effect = (event, payload) -> actors.add(String.valueOf(event.actor()));
+        ConsumerRecord<String, String> withoutActor = record(UUID.randomUUID(), aggregate, 1);
+        String envelopeWithActor = record(UUID.randomUUID(), aggregate, 2).value()
+                .replace("\"eventType\"", "\"actor\":\"ept-plaine-commune\",\"eventType\"");
+        ConsumerRecord<String, String> withActor = new ConsumerRecord<>("structure.events", 0, 1, aggregate, envelopeWithActor);
+
+        assertThat(handlers.accept(withoutActor)).isEqualTo(Consumption.APPLIED);
+        assertThat(handlers.accept(withActor)).isEqualTo(Consumption.APPLIED);
+        assertThat(actors).containsExactly("null", "ept-plaine-commune");
+    }
+
+    @Test
     void heldEventsWhoseTurnCameWithoutADrainAreAppliedByTheSweep() {
         String aggregate = UUID.randomUUID().toString();
         List<Long> applied = new CopyOnWriteArrayList<>();

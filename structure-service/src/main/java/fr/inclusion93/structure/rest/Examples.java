@@ -31,6 +31,52 @@ final class Examples {
              "detail": "Structure 0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10 does not exist",
              "instance": "/api/structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10"}""";
 
+    static final String MALFORMED_KEY_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/idempotency-key-malformed", "title": "Malformed Idempotency-Key",
+             "status": 400, "detail": "Idempotency-Key: may contain only letters, digits and - . _ ~ : + / =",
+             "instance": "/api/structures",
+             "errors": [{"field": "Idempotency-Key", "reason": "may contain only letters, digits and - . _ ~ : + / ="}]}""";
+
+    static final String KEY_IN_FLIGHT_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/idempotency-key-in-flight",
+             "title": "A request is outstanding for this Idempotency-Key", "status": 409,
+             "detail": "Idempotency-Key: a request with this key is still being processed; retry once it has completed to get its response",
+             "instance": "/api/structures",
+             "errors": [{"field": "Idempotency-Key",
+                         "reason": "a request with this key is still being processed; retry once it has completed to get its response"}]}""";
+
+    static final String KEY_REUSED_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/idempotency-key-reused", "title": "Idempotency-Key is already used",
+             "status": 422,
+             "detail": "Idempotency-Key: already used for another request (POST /api/structures with another body) until 2021-01-16T09:30:00Z; send a new key for a new request",
+             "instance": "/api/structures",
+             "errors": [{"field": "Idempotency-Key",
+                         "reason": "already used for another request (POST /api/structures with another body) until 2021-01-16T09:30:00Z; send a new key for a new request"}]}""";
+
+    static final String AUDIT_ENTRY = """
+            {"recordedAt": "2021-01-15T09:30:00.123456Z", "actor": "ept-plaine-commune",
+             "requestId": "7d2f1a9c-3e4b-4f6a-9b8c-1d2e3f4a5b6c", "traceId": "4bf92f3577b34da6a3ce929d0e0e4736",
+             "action": "StructureRegistered", "recordType": "structure", "recordId": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10",
+             "before": null,
+             "after": {"id": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10", "name": "Médiathèque John Lennon",
+                       "siret": "21930027400012", "communeInsee": "93027", "status": "ACTIVE",
+                       "registeredAt": "2021-01-15T09:30:00.123456Z", "updatedAt": "2021-01-15T09:30:00.123456Z"}}""";
+
+    static final String HISTORY = """
+            {"items": [""" + AUDIT_ENTRY + """
+            ], "next": null}""";
+
+    static final String HISTORY_PAGE = """
+            {"items": [""" + AUDIT_ENTRY + """
+            ], "next": "MTYxMDcwMzAwMDEyMzQ1Ni40Mg"}""";
+
+    static final String HISTORY_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "from: is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z); limit: must be a whole number from 1 to 500",
+             "instance": "/api/structures/history",
+             "errors": [{"field": "from", "reason": "is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z)"},
+                        {"field": "limit", "reason": "must be a whole number from 1 to 500"}]}""";
+
     private Examples() {
     }
 }

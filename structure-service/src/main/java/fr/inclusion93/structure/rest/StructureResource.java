@@ -4,6 +4,8 @@ import fr.inclusion93.problem.Problem;
 import fr.inclusion93.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import fr.inclusion93.structure.service.StructureService;
+import fr.inclusion93.writes.idempotency.Idempotency;
+import fr.inclusion93.writes.idempotency.IdempotencyKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,10 +23,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,35 +40,56 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StructureResource {
 
     private final StructureService service;
+    private final Idempotency idempotency;
 
-    StructureResource(StructureService service) {
+    StructureResource(StructureService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER})
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "registerStructure", summary = "Register a host structure",
-            description = "Stores the structure and publishes StructureRegistered on structure.events. A partner registers "
-                    + "structures of its own territory only (the commune's EPT, or its département).")
+            description = "Stores the structure, records it in the audit trail and publishes StructureRegistered on "
+                    + "structure.events. A partner registers structures of its own territory only (the commune's EPT, or "
+                    + "its département). Send an Idempotency-Key to make the request safe to retry.")
+    @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER, description = IdempotencyKey.DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING, maxLength = IdempotencyKey.MAX_LENGTH, pattern = IdempotencyKey.PATTERN),
+            example = "8e03978e-40d5-43e8-bc93-6894a57f9324")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RegisterStructureRequest.class),
             examples = @ExampleObject(name = "library", value = Examples.REGISTER_REQUEST)))
-    @APIResponse(responseCode = "201", description = "Registered; Location points to it",
-            headers = @Header(name = "Location", description = "URL of the new structure", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
+    @APIResponse(responseCode = "201", description = "Registered; Location points to it. A retry with the same "
+            + "Idempotency-Key and body gets this same response again, with Idempotent-Replayed: true",
+            headers = {
+                @Header(name = "Location", description = "URL of the new structure", schema = @Schema(type = SchemaType.STRING)),
+                @Header(name = IdempotencyKey.REPLAYED_HEADER, description = "true when this is the stored response to an "
+                        + "earlier request with the same Idempotency-Key", schema = @Schema(type = SchemaType.BOOLEAN))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StructureResponse.class),
                     examples = @ExampleObject(name = "registered", value = Examples.STRUCTURE)))
-    @APIResponse(responseCode = "400", description = "Invalid or unreadable body; nothing was stored",
+    @APIResponse(responseCode = "400", description = "Invalid or unreadable body, or malformed Idempotency-Key; nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "invalid SIRET", value = Examples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "409", description = "An active structure already has this SIRET; nothing was stored",
+                    examples = {
+                        @ExampleObject(name = "invalid SIRET", value = Examples.VALIDATION_PROBLEM),
+                        @ExampleObject(name = "malformed Idempotency-Key", value = Examples.MALFORMED_KEY_PROBLEM)}))
+    @APIResponse(responseCode = "409", description = "An active structure already has this SIRET, or a request with this "
+            + "Idempotency-Key is still being processed (retry later to get its response); nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "duplicate SIRET", value = Examples.DUPLICATE_PROBLEM)))
+                    examples = {
+                        @ExampleObject(name = "duplicate SIRET", value = Examples.DUPLICATE_PROBLEM),
+                        @ExampleObject(name = "Idempotency-Key in flight", value = Examples.KEY_IN_FLIGHT_PROBLEM)}))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a request with another body; "
+            + "nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "Idempotency-Key reused", value = Examples.KEY_REUSED_PROBLEM)))
     public Response register(@NotNull @Valid RegisterStructureRequest request, UriInfo uriInfo) {
-        StructureResponse created = service.register(request);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created)
-                .build();
+        return idempotency.respond(request, () -> {
+            StructureResponse created = service.register(request);
+            return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id().toString()).build())
+                    .entity(created)
+                    .build();
+        });
     }
 
     @GET

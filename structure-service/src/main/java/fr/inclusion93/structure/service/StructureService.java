@@ -11,6 +11,7 @@ import fr.inclusion93.structure.reference.Communes;
 import fr.inclusion93.structure.rest.RegisterStructureRequest;
 import fr.inclusion93.structure.rest.StructurePage;
 import fr.inclusion93.structure.rest.StructureResponse;
+import fr.inclusion93.writes.audit.AuditLog;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,18 +29,23 @@ public class StructureService {
     private static final String ACTIVE_SIRET_INDEX = "structure_active_siret";
 
     private final Outbox outbox;
+    private final AuditLog audit;
     private final StructureMapper mapper;
     private final Communes communes;
     private final Caller caller;
 
-    StructureService(Outbox outbox, StructureMapper mapper, Communes communes, Caller caller) {
+    StructureService(Outbox outbox, AuditLog audit, StructureMapper mapper, Communes communes, Caller caller) {
         this.outbox = outbox;
+        this.audit = audit;
         this.mapper = mapper;
         this.communes = communes;
         this.caller = caller;
     }
 
-    /** Registers a structure and announces it; a SIRET held by an active structure is refused. */
+    /**
+     * Registers a structure, records it in the audit trail and announces it, in one transaction; a SIRET held by an
+     * active structure is refused.
+     */
     @Transactional
     public StructureResponse register(RegisterStructureRequest request) {
         communes.byInseeCode(request.communeInsee()).map(Commune::territory).ifPresent(caller::requireWriteAccessTo);
@@ -63,6 +69,8 @@ public class StructureService {
             }
             throw e;
         }
+        audit.record(StructureRegistered.TYPE, StructureRegistered.AGGREGATE_TYPE, structure.id.toString(), null,
+                StructureState.of(structure));
         outbox.publish(StructureRegistered.TOPIC, StructureRegistered.AGGREGATE_TYPE, structure.id.toString(),
                 StructureRegistered.TYPE, StructureRegistered.VERSION,
                 new StructureRegistered(structure.id, structure.name, structure.siret, structure.communeInsee));

@@ -12,7 +12,6 @@ import fr.inclusion93.events.OutboxRelay;
 import fr.inclusion93.events.testing.KafkaTestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,11 +44,6 @@ class OutboxParkingTest {
 
     @Inject
     OutboxRelay relay;
-
-    @BeforeEach
-    void logFailures() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-    }
 
     @Test
     void aTooLargeRowIsParkedHoldsBackOnlyItsAggregateAndIsReplacedWhenDiscarded() {

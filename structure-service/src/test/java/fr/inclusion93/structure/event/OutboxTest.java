@@ -3,7 +3,10 @@ package fr.inclusion93.structure.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inclusion93.events.EventRetention;
+import fr.inclusion93.events.EventSchemas;
 import fr.inclusion93.events.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,6 +35,9 @@ class OutboxTest {
 
     @Inject
     EventRetention retention;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void anEventBreakingItsSchemaIsRefusedAndNothingIsWritten() {
@@ -88,6 +94,27 @@ class OutboxTest {
 
         assertThat(versions(id)).as("in outbox order, which the relay follows").containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
         assertThat(versions(other)).containsExactly(1L);
+    }
+
+    @Test
+    void anEventWrittenOutsideAnAuthenticatedRequestHasNoActor() throws Exception {
+        UUID inTheTestsRequestContext = UUID.randomUUID();
+        UUID inAThreadWithoutOne = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> publish(inTheTestsRequestContext));
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            thread.submit(() -> QuarkusTransaction.requiringNew().run(() -> publish(inAThreadWithoutOne))).get();
+        } finally {
+            thread.shutdownNow();
+        }
+
+        for (UUID id : List.of(inTheTestsRequestContext, inAThreadWithoutOne)) {
+            JsonNode envelope = mapper.readTree(QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                    .createNativeQuery("select envelope from outbox_event where aggregate_id = ?1")
+                    .setParameter(1, id.toString()).getSingleResult()));
+            assertThat(envelope.has("actor")).as("envelope %s", envelope).isFalse();
+            assertThat(EventSchemas.violations(envelope.toString())).isEmpty();
+        }
     }
 
     @Test

@@ -58,6 +58,7 @@ class StructureRegisteredPublicationTest {
             assertThat(header(record, EventEnvelope.SCHEMA_VERSION_HEADER)).isEqualTo("1");
             assertThat(envelope.aggregateId()).isEqualTo(id);
             assertThat(envelope.aggregateVersion()).as("the structure's first event").isEqualTo(1L);
+            assertThat(envelope.actor()).as("the client id of the caller").isEqualTo("test-admin");
             assertThat(header(record, EventEnvelope.TRACEPARENT_HEADER)).as("the caller's trace continues in the event")
                     .startsWith("00-" + TRACE_ID + "-").isNotEqualTo(CALLER_TRACEPARENT);
             JsonNode expectedPayload = mapper.valueToTree(
