@@ -72,6 +72,12 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
         SCRIPTS.run("deploy/run.sh", "stop");
     }
 
+    /** Kills a service as a crash would, then starts it again with run.sh (which waits until it is ready). */
+    static void crashAndRestart(Service service) {
+        ServiceProcesses.kill(STATE.resolve("run"), service);
+        SCRIPTS.run("deploy/run.sh", "start");
+    }
+
     static void stopBroker() {
         SCRIPTS.run("deploy/kafka.sh", "stop");
     }

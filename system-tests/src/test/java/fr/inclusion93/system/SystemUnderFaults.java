@@ -85,10 +85,7 @@ final class SystemUnderFaults implements AutoCloseable {
     }
 
     void kill(Service service) {
-        long pid = Long.parseLong(read(runDirectory.resolve(service.scriptName + ".pid")).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(service + " is not running"));
-        process.destroyForcibly(); // SIGKILL
-        await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+        ServiceProcesses.kill(runDirectory, service);
     }
 
     /** run.sh start starts what is not running and waits until every service is ready. */
@@ -172,11 +169,4 @@ final class SystemUnderFaults implements AutoCloseable {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
