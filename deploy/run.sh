@@ -14,7 +14,8 @@ export KAFKA_PORT=${KAFKA_PORT:-9092}
 # As in production: full JIT (C1 only, -XX:TieredStopAtLevel=1, halves throughput) and the serial GC, since
 # four JVMs with small heaps share two cores. Tests pass their own fast-start options.
 JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
-READY_TIMEOUT=${READY_TIMEOUT:-60}
+# Generous: on a busy two-core machine a consumer can need a minute before it is ready.
+READY_TIMEOUT=${READY_TIMEOUT:-120}
 [[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
 
 SERVICES=(structure-service conseiller-service funding-service gateway)
