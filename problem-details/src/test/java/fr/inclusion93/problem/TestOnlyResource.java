@@ -1,5 +1,6 @@
 package fr.inclusion93.problem;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 
 /** An API of the shape the services have, to test the shared HTTP defaults without a service. */
 @Path("/api/test-only")
+@PermitAll // problem-details has no security frame: these endpoints only exercise the shared HTTP defaults
 public class TestOnlyResource {
 
     static final String CACHED = "max-age=60";
