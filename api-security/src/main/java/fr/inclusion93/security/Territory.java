@@ -6,11 +6,17 @@ package fr.inclusion93.security;
  */
 public record Territory(String eptSiren, String eptName, String departementCode) {
 
+    /** A place outside any EPT (Paris, most départements): only the département's partners write there. */
+    public static Territory departement(String departementCode) {
+        return new Territory(null, null, departementCode);
+    }
+
     public boolean includes(String partnerTerritory) {
-        return eptSiren.equals(partnerTerritory) || departementCode.equals(partnerTerritory);
+        return partnerTerritory.equals(eptSiren) || partnerTerritory.equals(departementCode);
     }
 
     public String describe() {
-        return eptName + " (EPT " + eptSiren + ", département " + departementCode + ")";
+        return eptSiren == null ? "département " + departementCode
+                : eptName + " (EPT " + eptSiren + ", département " + departementCode + ")";
     }
 }

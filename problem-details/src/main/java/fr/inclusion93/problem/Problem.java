@@ -24,9 +24,16 @@ public record Problem(
                 examples = "/api/structures")
         URI instance,
         @Schema(description = "Offending fields, one entry per field and reason")
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(description = "URI reference of the existing record the request conflicts with (a duplicate's original)",
+                format = "uri-reference", examples = "/api/structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10")
+        URI existing) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem(URI type, String title, int status, String detail, URI instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
+    }
 
     /** One rejected field and why. */
     @Schema(name = "FieldError")
