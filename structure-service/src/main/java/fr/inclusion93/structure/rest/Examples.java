@@ -4,16 +4,62 @@ package fr.inclusion93.structure.rest;
 final class Examples {
 
     static final String REGISTER_REQUEST = """
-            {"name": "Médiathèque John Lennon", "siret": "21930027400012", "communeInsee": "93027"}""";
+            {"name": "Médiathèque John Lennon", "siret": "21930027400012", "legalKind": "PUBLIC_COLLECTIVITY",
+             "type": "BIB", "address": "9 avenue du Général Leclerc", "postalCode": "93120", "communeInsee": "93027",
+             "qpv": true, "qpvCode": "QP093005", "latitude": 48.92741, "longitude": 2.38645,
+             "openingHours": "Tu-Sa 10:00-12:30,14:00-18:00; PH off",
+             "services": ["Aide aux démarches administratives", "Accès internet et matériel informatique"],
+             "phone": "01 49 92 61 50", "email": "mediatheques@lacourneuve.fr", "website": "https://www.lacourneuve.fr"}""";
 
     static final String STRUCTURE = """
             {"id": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10", "name": "Médiathèque John Lennon",
-             "siret": "21930027400012", "communeInsee": "93027", "communeName": "La Courneuve",
-             "ept": "Plaine Commune", "status": "ACTIVE", "registeredAt": "2021-01-15T09:30:00Z"}""";
+             "siret": "21930027400012", "rna": null, "parentId": null, "legalKind": "PUBLIC_COLLECTIVITY", "type": "BIB",
+             "address": "9 avenue du Général Leclerc", "addressComplement": null, "postalCode": "93120",
+             "communeInsee": "93027", "communeName": "La Courneuve", "ept": "Plaine Commune", "eptSiren": "200057867",
+             "qpv": true, "qpvCode": "QP093005", "latitude": 48.92741, "longitude": 2.38645,
+             "openingHours": "Tu-Sa 10:00-12:30,14:00-18:00; PH off",
+             "services": ["Aide aux démarches administratives", "Accès internet et matériel informatique"],
+             "phone": "+33149926150", "email": "mediatheques@lacourneuve.fr", "website": "https://www.lacourneuve.fr",
+             "status": "ACTIVE", "closedOn": null, "closeReason": null, "version": 1,
+             "registeredAt": "2021-01-15T09:30:00Z", "updatedAt": "2021-01-15T09:30:00Z"}""";
+
+    static final String MERGE_PATCH = """
+            {"openingHours": "Tu-Sa 10:00-18:00; PH off", "phone": null}""";
+
+    static final String CLOSE_REQUEST = """
+            {"closedOn": "2021-06-30", "reason": "Fusion avec la médiathèque Aimé Césaire"}""";
+
+    static final String TYPES = """
+            [{"code": "BIB", "label": "Bibliothèque / médiathèque"}, {"code": "MUNI", "label": "Mairie"},
+             {"code": "RFS", "label": "France Services"}]""";
 
     static final String PAGE = """
             {"items": [""" + STRUCTURE + """
             ], "page": 0, "size": 50, "totalItems": 1}""";
+
+    static final String POSTAL_CODE_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "postalCode: does not serve La Courneuve (93027), which is served by 93120",
+             "instance": "/api/structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10",
+             "errors": [{"field": "postalCode", "reason": "does not serve La Courneuve (93027), which is served by 93120"}]}""";
+
+    static final String PRECONDITION_FAILED_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/precondition-failed", "title": "Precondition Failed", "status": 412,
+             "detail": "The structure changed since you read it: it is at version 3 (ETag \\"3\\"), you sent If-Match \\"2\\". GET it again, reapply your change and send the new ETag.",
+             "instance": "/api/structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10",
+             "errors": [{"field": "If-Match", "reason": "does not match the current ETag \\"3\\""}]}""";
+
+    static final String PRECONDITION_REQUIRED_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/precondition-required", "title": "Precondition Required", "status": 428,
+             "detail": "If-Match: is required: send the ETag of the structure as you last read it (GET it first), or * to overwrite whatever is there",
+             "instance": "/api/structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10",
+             "errors": [{"field": "If-Match", "reason": "is required"}]}""";
+
+    static final String ALREADY_CLOSED_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/wrong-status", "title": "Not possible in this status", "status": 409,
+             "detail": "status: is already closed (since 2021-06-30)",
+             "instance": "/api/structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10/close",
+             "errors": [{"field": "status", "reason": "is already closed (since 2021-06-30)"}]}""";
 
     static final String VALIDATION_PROBLEM = """
             {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
@@ -24,7 +70,8 @@ final class Examples {
             {"type": "https://inclusion93.fr/problems/duplicate-siret", "title": "Duplicate SIRET", "status": 409,
              "detail": "siret: an active structure with SIRET 21930027400012 is already registered",
              "instance": "/api/structures",
-             "errors": [{"field": "siret", "reason": "an active structure with SIRET 21930027400012 is already registered"}]}""";
+             "errors": [{"field": "siret", "reason": "an active structure with SIRET 21930027400012 is already registered"}],
+             "existing": "/api/structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10"}""";
 
     static final String NOT_FOUND_PROBLEM = """
             {"type": "https://inclusion93.fr/problems/not-found", "title": "Not found", "status": 404,
@@ -59,8 +106,14 @@ final class Examples {
              "action": "StructureRegistered", "recordType": "structure", "recordId": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10",
              "before": null,
              "after": {"id": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10", "name": "Médiathèque John Lennon",
-                       "siret": "21930027400012", "communeInsee": "93027", "status": "ACTIVE",
-                       "registeredAt": "2021-01-15T09:30:00.123456Z", "updatedAt": "2021-01-15T09:30:00.123456Z"}}""";
+                       "siret": "21930027400012", "rna": null, "parentId": null, "legalKind": "PUBLIC_COLLECTIVITY",
+                       "type": "BIB", "address": "9 avenue du Général Leclerc", "addressComplement": null,
+                       "postalCode": "93120", "communeInsee": "93027", "eptSiren": "200057867", "qpv": true,
+                       "qpvCode": "QP093005", "latitude": 48.92741, "longitude": 2.38645,
+                       "openingHours": "Tu-Sa 10:00-12:30,14:00-18:00; PH off", "services": [], "phone": null,
+                       "email": null, "website": null, "status": "ACTIVE", "closedOn": null, "closeReason": null,
+                       "version": 1, "registeredAt": "2021-01-15T09:30:00.123456Z",
+                       "updatedAt": "2021-01-15T09:30:00.123456Z"}}""";
 
     static final String HISTORY = """
             {"items": [""" + AUDIT_ENTRY + """

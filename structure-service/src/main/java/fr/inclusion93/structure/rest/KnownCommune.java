@@ -11,13 +11,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The INSEE code of a commune of Seine-Saint-Denis; null is left to {@code @NotNull}. */
+/** The INSEE code of a commune of the registry's list ({@code Communes}); null is left to {@code @NotNull}. */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = KnownCommune.Validator.class)
 public @interface KnownCommune {
 
-    String message() default "is not the INSEE code of a commune of Seine-Saint-Denis";
+    String message() default "is not the INSEE code of a commune this registry serves";
 
     Class<?>[] groups() default {};
 

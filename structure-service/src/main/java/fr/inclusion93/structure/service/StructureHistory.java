@@ -1,7 +1,7 @@
 package fr.inclusion93.structure.service;
 
 import fr.inclusion93.problem.ProblemException;
-import fr.inclusion93.structure.event.StructureRegistered;
+import fr.inclusion93.structure.event.StructureEventType;
 import fr.inclusion93.writes.audit.AuditPage;
 import fr.inclusion93.writes.audit.AuditQuery;
 import fr.inclusion93.writes.audit.AuditTrail;
@@ -12,7 +12,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class StructureHistory {
 
-    static final String RECORD_TYPE = StructureRegistered.AGGREGATE_TYPE;
+    static final String RECORD_TYPE = StructureEventType.AGGREGATE_TYPE;
 
     private final AuditTrail trail;
 

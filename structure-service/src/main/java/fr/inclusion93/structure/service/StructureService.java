@@ -1,86 +1,84 @@
 package fr.inclusion93.structure.service;
 
 import fr.inclusion93.events.Outbox;
+import fr.inclusion93.problem.Problem;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.problem.ProblemType;
 import fr.inclusion93.security.Caller;
+import fr.inclusion93.structure.event.StructureEventType;
 import fr.inclusion93.structure.event.StructureRegistered;
 import fr.inclusion93.structure.mapping.StructureMapper;
 import fr.inclusion93.structure.reference.Commune;
 import fr.inclusion93.structure.reference.Communes;
-import fr.inclusion93.structure.rest.RegisterStructureRequest;
+import fr.inclusion93.structure.rest.StructureRequest;
 import fr.inclusion93.structure.rest.StructurePage;
 import fr.inclusion93.structure.rest.StructureResponse;
-import fr.inclusion93.writes.audit.AuditLog;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import fr.inclusion93.writes.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
 
+/**
+ * Registers, changes, closes and reopens host structures. Each change is checked against the rules, written with
+ * its audit record and its event (through the outbox) in one transaction, and bumps the structure's version.
+ */
 @ApplicationScoped
 public class StructureService {
 
-    static final URI DUPLICATE_SIRET = ProblemType.of("duplicate-siret");
-    private static final String ACTIVE_SIRET_INDEX = "structure_active_siret";
+    static final URI PRECONDITION_FAILED = ProblemType.of("precondition-failed");
+    static final URI WRONG_STATUS = ProblemType.of("wrong-status");
 
     private final Outbox outbox;
     private final AuditLog audit;
     private final StructureMapper mapper;
+    private final StructureRules rules;
     private final Communes communes;
     private final Caller caller;
 
-    StructureService(Outbox outbox, AuditLog audit, StructureMapper mapper, Communes communes, Caller caller) {
+    StructureService(Outbox outbox, AuditLog audit, StructureMapper mapper, StructureRules rules, Communes communes,
+            Caller caller) {
         this.outbox = outbox;
         this.audit = audit;
         this.mapper = mapper;
+        this.rules = rules;
         this.communes = communes;
         this.caller = caller;
     }
 
-    /**
-     * Registers a structure, records it in the audit trail and announces it, in one transaction; a SIRET held by an
-     * active structure is refused.
-     */
     @Transactional
-    public StructureResponse register(RegisterStructureRequest request) {
-        communes.byInseeCode(request.communeInsee()).map(Commune::territory).ifPresent(caller::requireWriteAccessTo);
-        if (Structure.activeExistsWithSiret(request.siret())) {
-            throw duplicateSiret(request.siret());
-        }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+    public StructureResponse register(StructureRequest request) {
+        requireWriteAccessTo(request.communeInsee());
+        rules.check(request, null);
+        Instant now = now();
         Structure structure = new Structure();
         structure.id = UUID.randomUUID();
-        structure.name = request.name().strip();
-        structure.siret = request.siret();
-        structure.communeInsee = request.communeInsee();
         structure.status = Structure.Status.ACTIVE;
+        structure.version = 1;
         structure.registeredAt = now;
         structure.updatedAt = now;
-        try {
-            structure.persistAndFlush();
-        } catch (ConstraintViolationException e) {
-            if (ACTIVE_SIRET_INDEX.equals(e.getConstraintName())) {
-                throw duplicateSiret(request.siret()); // a concurrent registration won the race
-            }
-            throw e;
-        }
-        audit.record(StructureRegistered.TYPE, StructureRegistered.AGGREGATE_TYPE, structure.id.toString(), null,
-                StructureState.of(structure));
-        outbox.publish(StructureRegistered.TOPIC, StructureRegistered.AGGREGATE_TYPE, structure.id.toString(),
-                StructureRegistered.TYPE, StructureRegistered.VERSION,
-                new StructureRegistered(structure.id, structure.name, structure.siret, structure.communeInsee));
+        apply(request, structure);
+        rules.requireNoActiveDuplicate(structure);
+        persist(structure);
+        record(StructureEventType.REGISTERED, null, structure);
         return mapper.toResponse(structure);
     }
 
     public StructureResponse get(UUID id) {
-        return Structure.<Structure>findByIdOptional(id)
-                .map(mapper::toResponse)
-                .orElseThrow(() -> ProblemException.notFound("Structure", id));
+        return mapper.toResponse(find(id));
     }
 
     public StructurePage list(int page, int size) {
@@ -88,8 +86,159 @@ public class StructureService {
         return new StructurePage(query.list().stream().map(mapper::toResponse).toList(), page, size, query.count());
     }
 
-    private static ProblemException duplicateSiret(String siret) {
-        return ProblemException.conflict(DUPLICATE_SIRET, "Duplicate SIRET", "siret",
-                "an active structure with SIRET " + siret + " is already registered");
+    /** Replaces a structure's data; {@code expectedVersion} empty for any version. Unchanged data changes nothing. */
+    @Transactional
+    public StructureResponse replace(UUID id, OptionalLong expectedVersion, StructureRequest request) {
+        return change(id, expectedVersion, current -> request);
+    }
+
+    /**
+     * Changes a structure from what it is now: {@code changed} gets the structure as a full replacement would write it
+     * and returns the replacement (a merge patch applied to it, checked).
+     */
+    @Transactional
+    public StructureResponse change(UUID id, OptionalLong expectedVersion, Function<StructureRequest, StructureRequest> changed) {
+        Structure structure = lockedForWrite(id, expectedVersion);
+        StructureRequest request = changed.apply(mapper.toRequest(structure));
+        requireWriteAccessTo(request.communeInsee());
+        rules.check(request, structure.id);
+        StructureState before = StructureState.of(structure);
+        apply(request, structure);
+        if (sameData(before, StructureState.of(structure))) {
+            return mapper.toResponse(structure);
+        }
+        if (structure.active()) {
+            rules.requireNoActiveDuplicate(structure);
+        }
+        bump(structure);
+        persist(structure);
+        record(StructureEventType.UPDATED, before, structure);
+        return mapper.toResponse(structure);
+    }
+
+    @Transactional
+    public StructureResponse close(UUID id, OptionalLong expectedVersion, LocalDate closedOn, String reason) {
+        Structure structure = lockedForWrite(id, expectedVersion);
+        if (!structure.active()) {
+            throw wrongStatus("is already closed (since " + structure.closedOn + ")");
+        }
+        if (closedOn.isAfter(LocalDate.now())) {
+            throw ProblemException.invalidFields(List.of(new Problem.FieldError("closedOn",
+                    "is in the future: close a structure once it has closed")));
+        }
+        StructureState before = StructureState.of(structure);
+        structure.status = Structure.Status.CLOSED;
+        structure.closedOn = closedOn;
+        structure.closeReason = reason.strip();
+        bump(structure);
+        persist(structure);
+        record(StructureEventType.CLOSED, before, structure);
+        return mapper.toResponse(structure);
+    }
+
+    @Transactional
+    public StructureResponse reopen(UUID id, OptionalLong expectedVersion) {
+        Structure structure = lockedForWrite(id, expectedVersion);
+        if (structure.active()) {
+            throw wrongStatus("is active: only a closed structure can reopen");
+        }
+        StructureState before = StructureState.of(structure);
+        structure.status = Structure.Status.ACTIVE;
+        structure.closedOn = null;
+        structure.closeReason = null;
+        rules.requireNoActiveDuplicate(structure);
+        bump(structure);
+        persist(structure);
+        record(StructureEventType.REOPENED, before, structure);
+        return mapper.toResponse(structure);
+    }
+
+    private Structure lockedForWrite(UUID id, OptionalLong expectedVersion) {
+        Structure structure = Structure.<Structure>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Structure", id));
+        requireWriteAccessTo(structure.communeInsee);
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != structure.version) {
+            throw new ProblemException(412, PRECONDITION_FAILED, "Precondition Failed",
+                    "The structure changed since you read it: it is at version " + structure.version + " (ETag \""
+                            + structure.version + "\"), you sent If-Match \"" + expectedVersion.getAsLong()
+                            + "\". GET it again, reapply your change and send the new ETag.",
+                    List.of(new Problem.FieldError("If-Match",
+                            "does not match the current ETag \"" + structure.version + "\"")));
+        }
+        return structure;
+    }
+
+    private void requireWriteAccessTo(String communeInsee) {
+        communes.byInseeCode(communeInsee).map(Commune::territory).ifPresent(caller::requireWriteAccessTo);
+    }
+
+    private void apply(StructureRequest request, Structure structure) {
+        structure.name = request.name().strip();
+        structure.siret = request.siret();
+        structure.rna = request.rna();
+        structure.parentId = request.parentId();
+        structure.legalKind = request.legalKind();
+        structure.type = request.type();
+        structure.address = strip(request.address());
+        structure.addressComplement = strip(request.addressComplement());
+        structure.postalCode = request.postalCode();
+        structure.communeInsee = request.communeInsee();
+        structure.eptSiren = communes.byInseeCode(request.communeInsee()).map(Commune::eptSiren).orElse(null);
+        structure.qpv = Boolean.TRUE.equals(request.qpv()) || request.qpvCode() != null;
+        structure.qpvCode = request.qpvCode();
+        structure.latitude = request.latitude();
+        structure.longitude = request.longitude();
+        structure.openingHours = strip(request.openingHours());
+        structure.services = request.services() == null ? List.of() : request.services().stream().distinct().toList();
+        structure.phone = request.phone() == null ? null : StructureRules.normalisedPhone(request.phone()).orElseThrow();
+        structure.email = request.email();
+        structure.website = request.website();
+    }
+
+    private void persist(Structure structure) {
+        try {
+            structure.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            // the identifier locks make this unreachable between instances of this code; a manual write could still race
+            throw ProblemException.conflict(ProblemType.CONFLICT, "Conflict", "siret",
+                    "another active structure took this identity at the same time (" + e.getConstraintName() + ")");
+        }
+    }
+
+    private void record(StructureEventType event, StructureState before, Structure after) {
+        audit.record(event.type(), StructureEventType.AGGREGATE_TYPE, after.id.toString(), before, StructureState.of(after));
+        Map<Integer, Object> payloads = new LinkedHashMap<>();
+        payloads.put(event.schemaVersion(), mapper.toEvent(after));
+        if (event == StructureEventType.REGISTERED && after.siret != null) {
+            payloads.put(StructureRegistered.VERSION,
+                    new StructureRegistered(after.id, after.name, after.siret, after.communeInsee));
+        }
+        outbox.publishSideBySide(StructureEventType.TOPIC, StructureEventType.AGGREGATE_TYPE, after.id.toString(),
+                event.type(), payloads);
+    }
+
+    private static boolean sameData(StructureState before, StructureState after) {
+        return Objects.equals(before, after);
+    }
+
+    private static void bump(Structure structure) {
+        structure.version++;
+        structure.updatedAt = now();
+    }
+
+    private static Structure find(UUID id) {
+        return Structure.<Structure>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Structure", id));
+    }
+
+    private static ProblemException wrongStatus(String reason) {
+        return ProblemException.conflict(WRONG_STATUS, "Not possible in this status", "status", reason);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 }
