@@ -17,8 +17,11 @@ public class TestRows {
         return count("select count(*) from structure where siret = ?1", siret);
     }
 
+    /** Changes published for the structures with this SIRET: the outbox rows of the latest schema version of each type. */
     public long outboxEvents(String siret) {
-        return count("select count(*) from outbox_event where envelope like ?1", "%\"siret\":\"" + siret + "\"%");
+        return count("select count(*) from outbox_event e where envelope like ?1 and schema_version = "
+                + "(select max(schema_version) from outbox_event l where l.event_type = e.event_type and l.aggregate_id = e.aggregate_id)",
+                "%\"siret\":\"" + siret + "\"%");
     }
 
     public long auditRecords(String siret) {

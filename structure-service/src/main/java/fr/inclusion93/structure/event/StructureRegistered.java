@@ -8,5 +8,8 @@ import java.util.UUID;
  */
 public record StructureRegistered(UUID structureId, String name, String siret, String communeInsee) {
 
+    public static final String TOPIC = StructureEventType.TOPIC;
+    public static final String AGGREGATE_TYPE = StructureEventType.AGGREGATE_TYPE;
+    public static final String TYPE = StructureEventType.REGISTERED.type();
     public static final int VERSION = 1;
 }

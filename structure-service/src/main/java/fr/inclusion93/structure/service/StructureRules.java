@@ -79,20 +79,24 @@ public class StructureRules {
     }
 
     /**
-     * Refuses (409, naming the existing one) a structure that would be a second active one for a SIRET, RNA or branch.
+     * Refuses (409, naming the existing one) an identity that would make {@code self} (null for a new structure) a
+     * second active structure for a SIRET, RNA or branch. Call it before changing the entity (a query flushes it).
      * Takes a transaction-scoped lock on each identifier first, so that of two concurrent requests for one SIRET the
      * second waits for the first to commit and then finds it; the unique indexes stay as the last word.
      */
-    public void requireNoActiveDuplicate(Structure candidate) {
-        lock("siret", candidate.siret);
-        lock("rna", candidate.rna);
-        lock("branch", candidate.parentId == null ? null : candidate.parentId + "/" + candidate.name.toLowerCase(Locale.ROOT));
-        duplicateOf(Structure.activeWithSiret(candidate.siret), candidate, DUPLICATE_SIRET, "Duplicate SIRET", "siret",
-                "an active structure with SIRET " + candidate.siret + " is already registered");
-        duplicateOf(Structure.activeWithRna(candidate.rna), candidate, DUPLICATE_RNA, "Duplicate RNA", "rna",
-                "an active structure with RNA " + candidate.rna + " is already registered");
-        duplicateOf(Structure.activeBranch(candidate.parentId, candidate.name), candidate, DUPLICATE_BRANCH,
-                "Duplicate branch", "name", "the parent structure already has an active branch named " + candidate.name);
+    public void requireNoActiveDuplicate(UUID self, StructureRequest identity) {
+        String siret = identity.siret();
+        String rna = identity.rna();
+        String name = identity.name().strip();
+        lock("siret", siret);
+        lock("rna", rna);
+        lock("branch", identity.parentId() == null ? null : identity.parentId() + "/" + name.toLowerCase(Locale.ROOT));
+        duplicateOf(Structure.activeWithSiret(siret), self, DUPLICATE_SIRET, "Duplicate SIRET", "siret",
+                "an active structure with SIRET " + siret + " is already registered");
+        duplicateOf(Structure.activeWithRna(rna), self, DUPLICATE_RNA, "Duplicate RNA", "rna",
+                "an active structure with RNA " + rna + " is already registered");
+        duplicateOf(Structure.activeBranch(identity.parentId(), name), self, DUPLICATE_BRANCH,
+                "Duplicate branch", "name", "the parent structure already has an active branch named " + name);
     }
 
     private static void lock(String identifier, String value) {
@@ -140,9 +144,9 @@ public class StructureRules {
         }
     }
 
-    private static void duplicateOf(Optional<Structure> existing, Structure candidate, URI type, String title,
+    private static void duplicateOf(Optional<Structure> existing, UUID self, URI type, String title,
             String field, String reason) {
-        existing.filter(other -> !other.id.equals(candidate.id)).ifPresent(other -> {
+        existing.filter(other -> !other.id.equals(self)).ifPresent(other -> {
             throw duplicate(type, title, field, reason, Optional.of(other));
         });
     }

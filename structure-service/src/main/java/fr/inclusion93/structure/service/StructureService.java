@@ -63,6 +63,7 @@ public class StructureService {
     public StructureResponse register(StructureRequest request) {
         requireWriteAccessTo(request.communeInsee());
         rules.check(request, null);
+        rules.requireNoActiveDuplicate(null, request);
         Instant now = now();
         Structure structure = new Structure();
         structure.id = UUID.randomUUID();
@@ -71,7 +72,6 @@ public class StructureService {
         structure.registeredAt = now;
         structure.updatedAt = now;
         apply(request, structure);
-        rules.requireNoActiveDuplicate(structure);
         persist(structure);
         record(StructureEventType.REGISTERED, null, structure);
         return mapper.toResponse(structure);
@@ -102,13 +102,13 @@ public class StructureService {
         StructureRequest request = changed.apply(mapper.toRequest(structure));
         requireWriteAccessTo(request.communeInsee());
         rules.check(request, structure.id);
+        if (structure.active()) {
+            rules.requireNoActiveDuplicate(structure.id, request);
+        }
         StructureState before = StructureState.of(structure);
         apply(request, structure);
         if (sameData(before, StructureState.of(structure))) {
             return mapper.toResponse(structure);
-        }
-        if (structure.active()) {
-            rules.requireNoActiveDuplicate(structure);
         }
         bump(structure);
         persist(structure);
@@ -142,11 +142,11 @@ public class StructureService {
         if (structure.active()) {
             throw wrongStatus("is active: only a closed structure can reopen");
         }
+        rules.requireNoActiveDuplicate(structure.id, mapper.toRequest(structure));
         StructureState before = StructureState.of(structure);
         structure.status = Structure.Status.ACTIVE;
         structure.closedOn = null;
         structure.closeReason = null;
-        rules.requireNoActiveDuplicate(structure);
         bump(structure);
         persist(structure);
         record(StructureEventType.REOPENED, before, structure);

@@ -11,6 +11,7 @@ import fr.inclusion93.problem.Problem;
 import fr.inclusion93.security.testing.TestTokens;
 import fr.inclusion93.structure.TestRows;
 import fr.inclusion93.structure.TestSirets;
+import fr.inclusion93.structure.TestStructures;
 import fr.inclusion93.writes.idempotency.IdempotencyKeyExpiry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,8 +75,10 @@ class IdempotentRegistrationTest {
     void theSameBodyWrittenDifferentlyAndTheQuotedKeyAreTheSameRequest() {
         String key = newKey();
         String siret = TestSirets.next();
-        String compact = "{\"name\":\"" + DEFAULT_NAME + "\",\"siret\":\"" + siret + "\",\"communeInsee\":\"93027\"}";
-        String reordered = "{ \"communeInsee\" : \"93027\",\n  \"siret\" : \"" + siret + "\","
+        String rest = "\"legalKind\":\"PUBLIC_COLLECTIVITY\",\"type\":\"BIB\",\"address\":\"1 rue X\",\"postalCode\":\"93120\"";
+        String compact = "{\"name\":\"" + DEFAULT_NAME + "\",\"siret\":\"" + siret + "\",\"communeInsee\":\"93027\","
+                + rest + "}";
+        String reordered = "{ \"communeInsee\" : \"93027\",\n  \"siret\" : \"" + siret + "\", " + rest + ","
                 + " \"name\" : \"M\\u00e9diath\\u00e8que John Lennon\" }";
 
         String location = register(asAdmin(), key, compact).then().statusCode(201).extract().header("Location");
@@ -254,8 +257,8 @@ class IdempotentRegistrationTest {
         return UUID.randomUUID().toString();
     }
 
-    private static Map<String, String> structure(String siret) {
-        return Map.of("name", DEFAULT_NAME, "siret", siret, "communeInsee", DEFAULT_INSEE);
+    private static Map<String, Object> structure(String siret) {
+        return TestStructures.body(siret);
     }
 
     private static Response register(RequestSpecification client, String key, Object body) {

@@ -12,6 +12,7 @@ import fr.inclusion93.problem.Problem;
 import fr.inclusion93.security.Roles;
 import fr.inclusion93.security.testing.TestTokens;
 import fr.inclusion93.structure.TestSirets;
+import fr.inclusion93.structure.TestStructures;
 import fr.inclusion93.writes.audit.AuditEntry;
 import fr.inclusion93.writes.audit.AuditLog;
 import fr.inclusion93.writes.audit.AuditPage;
@@ -151,7 +152,7 @@ class StructureHistoryResourceTest {
 
     private static String register() {
         return asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("name", "Médiathèque", "siret", TestSirets.next(), "communeInsee", "93027"))
+                .body(TestStructures.body(TestSirets.next()))
                 .post("/api/structures")
                 .then().statusCode(201).extract().path("id");
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.structure.TestSirets;
+import fr.inclusion93.structure.TestStructures;
 import fr.inclusion93.security.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -39,27 +40,43 @@ class StructureResourceTest {
     void registerAnswers201WithLocationAndTheStructure() {
         String siret = TestSirets.next();
         var response = asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("name", DEFAULT_NAME, "siret", siret, "communeInsee", DEFAULT_INSEE))
+                .body(TestStructures.body(siret))
                 .post("/api/structures")
                 .then().statusCode(201).contentType(ContentType.JSON)
                 .extract();
         StructureResponse created = response.as(StructureResponse.class);
 
-        assertThat(created).usingRecursiveComparison().ignoringFields("id", "registeredAt")
-                .isEqualTo(new StructureResponse(null, DEFAULT_NAME, siret, DEFAULT_INSEE, "La Courneuve",
-                        "Plaine Commune", "ACTIVE", null));
+        assertThat(created).usingRecursiveComparison().ignoringFields("id", "registeredAt", "updatedAt")
+                .isEqualTo(new StructureResponse(null, DEFAULT_NAME, siret, null, null, "PUBLIC_COLLECTIVITY", "BIB",
+                        "9 avenue du Général Leclerc", null, "93120", DEFAULT_INSEE, "La Courneuve", "Plaine Commune",
+                        "200057867", true, "QP093005", 48.92741, 2.38645, "Tu-Sa 10:00-12:30,14:00-18:00; PH off",
+                        List.of("Aide aux démarches administratives", "Accès internet et matériel informatique"),
+                        "+33149926150", "mediatheques@lacourneuve.fr", "https://www.lacourneuve.fr", "ACTIVE", null, null,
+                        1, null, null));
+        assertThat(created.updatedAt()).isEqualTo(created.registeredAt());
         assertThat(URI.create(response.header("Location")).getPath()).isEqualTo("/api/structures/" + created.id());
+        assertThat(response.header("ETag")).isEqualTo("\"1\"");
 
-        StructureResponse fetched = asAdmin().get(response.header("Location"))
-                .then().statusCode(200).extract().as(StructureResponse.class);
-        assertThat(fetched).usingRecursiveComparison().isEqualTo(created);
+        var fetched = asAdmin().get(response.header("Location")).then().statusCode(200).header("ETag", "\"1\"").extract();
+        assertThat(fetched.as(StructureResponse.class)).usingRecursiveComparison().isEqualTo(created);
+        asAdmin().header("If-None-Match", "\"1\"").get(response.header("Location")).then().statusCode(304);
     }
 
     @Test
     void invalidFieldsAre400WithEveryFieldAndNothingStored() {
         String badSiret = "12345678901234";
+        Map<String, Object> body = TestStructures.body(badSiret);
+        body.put("name", " ");
+        body.put("communeInsee", "75056");
+        body.put("rna", "W12");
+        body.put("qpvCode", "QP93");
+        body.put("latitude", 91);
+        body.put("openingHours", "Monday 9h-12h");
+        body.put("services", List.of("Réparation de vélos"));
+        body.put("email", "not an address");
+        body.put("website", "ftp://example.fr");
         Problem problem = asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("name", " ", "siret", badSiret, "communeInsee", "75056"))
+                .body(body)
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .extract().as(Problem.class);
@@ -67,9 +84,18 @@ class StructureResourceTest {
         assertThat(problem.type()).hasToString(VALIDATION);
         assertThat(problem.instance()).hasToString("/api/structures");
         assertThat(problem.errors()).containsExactly(
-                new Problem.FieldError("communeInsee", "is not the INSEE code of a commune of Seine-Saint-Denis"),
+                new Problem.FieldError("communeInsee", "is not the INSEE code of a commune this registry serves"),
+                new Problem.FieldError("email", "must be a well-formed email address"),
+                new Problem.FieldError("latitude", "must be less than or equal to 90"),
                 new Problem.FieldError("name", "must not be blank"),
-                new Problem.FieldError("siret", "must be 14 digits with a valid SIRET checksum"));
+                new Problem.FieldError("openingHours",
+                        "is not in OpenStreetMap opening_hours syntax (e.g. Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00; PH off)"),
+                new Problem.FieldError("qpvCode", "must be QP or QN followed by 6 digits (e.g. QP093005)"),
+                new Problem.FieldError("rna", "must be W followed by 9 digits"),
+                new Problem.FieldError("services[0].<list element>",
+                        "is not a service of the national standard (lieux de médiation numérique 1.0.2)"),
+                new Problem.FieldError("siret", "must be 14 digits with a valid SIRET checksum"),
+                new Problem.FieldError("website", "must be an http or https URL"));
         assertThat(rowsWithSiret(badSiret)).isZero();
     }
 
@@ -77,7 +103,7 @@ class StructureResourceTest {
     void controlCharactersInTheNameAre400NotAServerError() {
         String siret = TestSirets.next();
         asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("name", "Mairie\u0000", "siret", siret, "communeInsee", DEFAULT_INSEE))
+                .body(withName(siret, "Mairie\u0000"))
                 .post("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("errors[0].field", equalTo("name"));
@@ -92,7 +118,7 @@ class StructureResourceTest {
                 .extract().as(Problem.class);
 
         assertThat(problem.errors()).extracting(Problem.FieldError::field)
-                .containsExactly("communeInsee", "name", "siret");
+                .containsExactly("address", "communeInsee", "legalKind", "name", "postalCode", "type");
     }
 
     @Test
@@ -120,12 +146,13 @@ class StructureResourceTest {
     @Test
     void aSecondActiveStructureWithTheSameSiretIs409AndNotStored() {
         String siret = TestSirets.next();
-        register(siret).then().statusCode(201);
 
+        String first = register(siret).then().statusCode(201).extract().path("id");
         Problem problem = register(siret).then().statusCode(409).contentType(Problem.MEDIA_TYPE)
                 .extract().as(Problem.class);
 
         assertThat(problem.type()).hasToString("https://inclusion93.fr/problems/duplicate-siret");
+        assertThat(problem.existing()).hasToString("/api/structures/" + first);
         assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactly("siret");
         assertThat(rowsWithSiret(siret)).isOne();
         assertThat(outboxRowsFor(siret)).isOne();
@@ -208,8 +235,14 @@ class StructureResourceTest {
 
     private static io.restassured.response.Response register(String siret) {
         return asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("name", DEFAULT_NAME, "siret", siret, "communeInsee", DEFAULT_INSEE))
+                .body(TestStructures.body(siret))
                 .post("/api/structures");
+    }
+
+    private static Map<String, Object> withName(String siret, String name) {
+        Map<String, Object> body = TestStructures.body(siret);
+        body.put("name", name);
+        return body;
     }
 
     private long rowsWithSiret(String siret) {
@@ -220,6 +253,6 @@ class StructureResourceTest {
     private long outboxRowsFor(String siret) {
         return ((Number) entityManager.createNativeQuery(
                         "select count(*) from outbox_event where envelope like ?1")
-                .setParameter(1, "%\"siret\":\"" + siret + "\"%").getSingleResult()).longValue();
+                .setParameter(1, "%\"siret\":\"" + siret + "\"%").getSingleResult()).longValue() / 2; // v1 and v2
     }
 }

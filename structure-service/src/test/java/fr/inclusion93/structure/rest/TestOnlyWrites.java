@@ -41,7 +41,7 @@ public class TestOnlyWrites {
     @POST
     @Path("/failing-after-the-write")
     @Operation(hidden = true)
-    public Response failAfterTheWrite(RegisterStructureRequest request) {
+    public Response failAfterTheWrite(StructureRequest request) {
         return idempotency.respond(request, () -> {
             service.register(request);
             throw new IllegalStateException("forced failure after the write");
@@ -52,7 +52,7 @@ public class TestOnlyWrites {
     @POST
     @Path("/held")
     @Operation(hidden = true)
-    public Response held(RegisterStructureRequest request) {
+    public Response held(StructureRequest request) {
         return idempotency.respond(request, () -> {
             Gate current = gate;
             current.entered.countDown();

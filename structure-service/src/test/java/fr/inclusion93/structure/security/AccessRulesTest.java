@@ -11,6 +11,7 @@ import fr.inclusion93.problem.Problem;
 import fr.inclusion93.security.Roles;
 import fr.inclusion93.security.testing.TestTokens;
 import fr.inclusion93.structure.TestSirets;
+import fr.inclusion93.structure.TestStructures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -81,8 +82,8 @@ class AccessRulesTest {
         as(token(Roles.ADMIN)).get("/admin/events/outbox/parked").then().statusCode(200);
     }
 
-    private static Map<String, String> structure(String siret) {
-        return Map.of("name", "Médiathèque", "siret", siret, "communeInsee", LA_COURNEUVE);
+    private static Map<String, Object> structure(String siret) {
+        return TestStructures.body(siret);
     }
 
     private long rowsWithSiret(String siret) {
