@@ -32,7 +32,7 @@ started=$SECONDS
 # shellcheck disable=SC2016 # the inner script expands its own variables
 failures=$(seq "$N" | xargs -P "$CONCURRENCY" -I{} bash -c \
   'curl -fsS -o /dev/null -H "Content-Type: application/json" -H "Authorization: Bearer $TOKEN" \
-     -d "{\"name\":\"Bench {}\",\"siret\":\"$(siret)\",\"communeInsee\":\"93027\"}" "$GATEWAY/api/structures" || echo failed' \
+     -d "{\"name\":\"Bench {}\",\"siret\":\"$(siret)\",\"legalKind\":\"PUBLIC_COLLECTIVITY\",\"type\":\"BIB\",\"address\":\"9 avenue du Général Leclerc\",\"postalCode\":\"93120\",\"communeInsee\":\"93027\"}" "$GATEWAY/api/structures" || echo failed' \
   | grep -c failed || true)
 N=$((N - failures))
 echo "registered $N structures ($failures refused) in $((SECONDS - started))s with $CONCURRENCY clients"

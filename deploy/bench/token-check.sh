@@ -258,7 +258,7 @@ register() { # version: prints the new structure's id
   local headers=(-H 'Content-Type: application/json') response
   [[ -z ${AUTH[$1]} ]] || headers+=(-H "${AUTH[$1]}")
   response=$(curl -sS -o /dev/null -D - "${headers[@]}" "http://127.0.0.1:$(port_of "$1" gateway)/api/structures" \
-    -d '{"name":"Bench","siret":"21930027400012","communeInsee":"93027"}')
+    -d '{"name":"Bench","siret":"21930027400012","legalKind":"PUBLIC_COLLECTIVITY","type":"BIB","address":"9 avenue du Général Leclerc","postalCode":"93120","communeInsee":"93027"}')
   [[ $response == "HTTP/1.1 201"* ]] || die "registering a structure on $1 answered: ${response%%$'\r'*}"
   echo "$response" | tr -d '\r' | sed -n 's|^[Ll]ocation: .*/api/structures/||p'
 }

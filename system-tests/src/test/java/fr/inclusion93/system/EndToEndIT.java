@@ -102,8 +102,7 @@ class EndToEndIT {
         String fundingView = given().get("/api/funding/beneficiaries/" + id).asString();
         double[] before = {consumed(CONSEILLER, "duplicate"), consumed(FUNDING, "duplicate"),
                 consumed(CONSEILLER, "applied"), consumed(FUNDING, "applied")};
-        String replay = KafkaTestClient.envelope(eventIdOf(id), "StructureRegistered", "structure", id,
-                Map.of("structureId", id, "name", "A replayed copy", "siret", Sirets.random(), "communeInsee", DEFAULT_INSEE));
+        String replay = registrationAsPublished(id).replace(DEFAULT_NAME, "A replayed copy");
 
         kafka.send(TOPIC, id, replay);
 
@@ -141,7 +140,8 @@ class EndToEndIT {
 
     private static ExtractableResponse<Response> register(String siret) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("name", DEFAULT_NAME, "siret", siret, "communeInsee", DEFAULT_INSEE))
+                .body(Map.of("name", DEFAULT_NAME, "siret", siret, "legalKind", "PUBLIC_COLLECTIVITY", "type", "RFS",
+                        "address", "1 place du 11 Novembre 1918", "postalCode", "93390", "communeInsee", DEFAULT_INSEE))
                 .post("/api/structures")
                 .then().statusCode(201).extract();
     }
@@ -154,10 +154,12 @@ class EndToEndIT {
     }
 
     /** The id of the one event structure-service wrote for this structure. */
-    private static UUID eventIdOf(String structureId) {
+    /** The StructureRegistered v2 envelope of a structure exactly as its outbox sent it (same event id). */
+    private static String registrationAsPublished(String structureId) {
         assertThat(RunningSystem.count("structure", "select count(*) from outbox_event where aggregate_id = ?", structureId))
-                .isOne();
-        return (UUID) RunningSystem.queryOne("structure", "select event_id from outbox_event where aggregate_id = ?", structureId);
+                .as("v1 and v2 side by side").isEqualTo(2);
+        return (String) RunningSystem.queryOne("structure",
+                "select envelope from outbox_event where aggregate_id = ? and schema_version = 2", structureId);
     }
 
     /** What a consumer's events_consumed_total counter says for one result, read from its Prometheus endpoint. */

@@ -16,7 +16,9 @@ class IdempotencyAcrossRestartIT {
     void aRetryAfterTheServiceCrashedGetsTheFirstAnswerAndCreatesNothing() {
         String siret = Sirets.random();
         String key = "retry-" + UUID.randomUUID();
-        String body = "{\"name\":\"Médiathèque Persépolis\",\"siret\":\"" + siret + "\",\"communeInsee\":\"93066\"}";
+        String body = "{\"name\":\"Médiathèque Persépolis\",\"siret\":\"" + siret + "\",\"legalKind\":\"PUBLIC_COLLECTIVITY\","
+                + "\"type\":\"BIB\",\"address\":\"4 avenue de Lattre de Tassigny\",\"postalCode\":\"93200\","
+                + "\"communeInsee\":\"93066\"}";
         Response first = register(key, body);
         assertThat(first.statusCode()).isEqualTo(201);
 

@@ -152,7 +152,10 @@ class SecurityMatrixIT {
         return roles;
     }
 
-    /** Path parameters filled in (an unknown id is fine: access is decided before the record is looked up). */
+    /**
+     * Path parameters filled in: an unknown id is fine where access is decided before the record is looked up; a
+     * structure's id is a structure of the examples' territory, whose commune decides who may change it.
+     */
     private static String concretePath(String template, JsonNode operation) {
         String path = template;
         for (JsonNode parameter : operation.path("parameters")) {
@@ -160,7 +163,8 @@ class SecurityMatrixIT {
             JsonNode schema = parameter.path("schema");
             String value = switch (schema.path("type").asText()) {
                 case "integer" -> "987654321";
-                default -> "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString() : "x";
+                default -> template.startsWith("/api/structures/{id}") ? StructureFixture.ID
+                        : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString() : "x";
             };
             if ("path".equals(parameter.path("in").asText())) {
                 path = path.replace("{" + name + "}", value);
@@ -180,6 +184,21 @@ class SecurityMatrixIT {
                 ? media.path("examples").elements().next().path("value")
                 : media.path("example");
         return example.isMissingNode() ? "{}" : example.toString();
+    }
+
+    /** Registered on first use (the contracts are read before the system is asked anything else). */
+    private static final class StructureFixture {
+        static final String ID = registerStructureInLaCourneuve();
+    }
+
+    private static String registerStructureInLaCourneuve() {
+        return RestAssured.given().baseUri(RunningSystem.GATEWAY)
+                .header("Authorization", "Bearer " + RunningSystem.token("admin"))
+                .contentType("application/json")
+                .body(Map.of("name", "Security matrix fixture", "siret", Sirets.random(), "legalKind", "PUBLIC_COLLECTIVITY",
+                        "type", "BIB", "address", "9 avenue du Général Leclerc", "postalCode", "93120", "communeInsee", "93027"))
+                .post("/api/structures")
+                .then().statusCode(201).extract().path("id");
     }
 
     private static Map<String, Object> claims(Map<String, Object> changes) {

@@ -79,7 +79,9 @@ final class WriteLoad implements AutoCloseable {
     }
 
     private void writeOne() {
-        String body = "{\"name\":\"Fault suite structure\",\"siret\":\"%s\",\"communeInsee\":\"93014\"}"
+        String body = ("{\"name\":\"Fault suite structure\",\"siret\":\"%s\",\"legalKind\":\"PUBLIC_COLLECTIVITY\","
+                + "\"type\":\"MUNI\",\"address\":\"1 place du 11 Novembre 1918\",\"postalCode\":\"93390\","
+                + "\"communeInsee\":\"93014\"}")
                 .formatted(Sirets.random());
         HttpRequest request = HttpRequest.newBuilder(structures).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
