@@ -46,7 +46,12 @@ class SecurityMatrixIT {
     record Target(String name, String baseUrl) {
     }
 
-    record Operation(Target target, String method, String path, List<String> roles, String body) {
+    /** A request body as the contract's first example gives it, in its media type. */
+    record Body(String mediaType, String content) {
+    }
+
+    record Operation(Target target, String method, String path, Map<String, String> headers, List<String> roles,
+            Body body) {
 
         boolean writes() {
             return !SAFE.contains(method);
@@ -126,8 +131,9 @@ class SecurityMatrixIT {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        request.headers(operation.headers());
         if (operation.body() != null) {
-            request.contentType("application/json").body(operation.body());
+            request.contentType(operation.body().mediaType()).body(operation.body().content());
         }
         return request.request(operation.method().toUpperCase(), operation.path());
     }
@@ -138,7 +144,7 @@ class SecurityMatrixIT {
         contract.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
             if (entry.getValue().has("responses")) {
                 operations.add(new Operation(target, entry.getKey(), concretePath(path.getKey(), entry.getValue()),
-                        roles(entry.getValue(), contract), exampleBody(entry.getValue())));
+                        requiredHeaders(entry.getValue()), roles(entry.getValue(), contract), exampleBody(entry.getValue())));
             }
         }));
         return operations.stream();
@@ -166,6 +172,9 @@ class SecurityMatrixIT {
                 default -> template.startsWith("/api/structures/{id}") ? StructureFixture.ID
                         : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString() : "x";
             };
+            if ("header".equals(parameter.path("in").asText())) {
+                continue;
+            }
             if ("path".equals(parameter.path("in").asText())) {
                 path = path.replace("{" + name + "}", value);
             } else if (parameter.path("required").asBoolean()) {
@@ -175,15 +184,30 @@ class SecurityMatrixIT {
         return path;
     }
 
-    private static String exampleBody(JsonNode operation) {
-        JsonNode media = operation.path("requestBody").path("content").path("application/json");
-        if (media.isMissingNode()) {
+    /** Required headers (If-Match…) with their example, or {@code *}. */
+    private static Map<String, String> requiredHeaders(JsonNode operation) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (JsonNode parameter : operation.path("parameters")) {
+            if ("header".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean()) {
+                JsonNode example = parameter.path("example");
+                headers.put(parameter.path("name").asText(), example.isMissingNode() ? "*" : example.asText());
+            }
+        }
+        return headers;
+    }
+
+    /** The first example of the first media type the operation takes (JSON, merge patch, CSV…). */
+    private static Body exampleBody(JsonNode operation) {
+        var contents = operation.path("requestBody").path("content").fields();
+        if (!contents.hasNext()) {
             return null;
         }
-        JsonNode example = media.path("examples").elements().hasNext()
-                ? media.path("examples").elements().next().path("value")
-                : media.path("example");
-        return example.isMissingNode() ? "{}" : example.toString();
+        var media = contents.next();
+        JsonNode example = media.getValue().path("examples").elements().hasNext()
+                ? media.getValue().path("examples").elements().next().path("value")
+                : media.getValue().path("example");
+        String content = example.isMissingNode() ? "{}" : example.isTextual() ? example.asText() : example.toString();
+        return new Body(media.getKey(), content);
     }
 
     /** Registered on first use (the contracts are read before the system is asked anything else). */

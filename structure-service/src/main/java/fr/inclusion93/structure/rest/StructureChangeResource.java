@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.security.Roles;
+import fr.inclusion93.structure.service.Precondition;
 import fr.inclusion93.structure.service.StructureService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.OptionalLong;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -85,7 +85,7 @@ public class StructureChangeResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ETags.IF_MATCH_DESCRIPTION,
                     example = "\"1\"") String ifMatch,
             @NotNull @Valid StructureRequest request) {
-        return withETag(service.replace(id, ETags.required(ifMatch), request));
+        return withETag(service.replace(id, Precondition.required(ifMatch), request));
     }
 
     @PATCH
@@ -114,8 +114,7 @@ public class StructureChangeResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ETags.IF_MATCH_DESCRIPTION,
                     example = "\"1\"") String ifMatch,
             @NotNull JsonNode patch) {
-        OptionalLong expected = ETags.required(ifMatch);
-        return withETag(service.change(id, expected,
+        return withETag(service.change(id, Precondition.required(ifMatch),
                 current -> MergePatch.apply(current, patch, StructureRequest.class, json, validator)));
     }
 
@@ -143,7 +142,7 @@ public class StructureChangeResource {
     public Response close(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ETags.IF_MATCH_DESCRIPTION) String ifMatch,
             @NotNull @Valid CloseStructureRequest request) {
-        return withETag(service.close(id, expected(ifMatch), request.closedOn(), request.reason()));
+        return withETag(service.close(id, Precondition.optional(ifMatch), request.closedOn(), request.reason()));
     }
 
     @POST
@@ -165,11 +164,7 @@ public class StructureChangeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reopen(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ETags.IF_MATCH_DESCRIPTION) String ifMatch) {
-        return withETag(service.reopen(id, expected(ifMatch)));
-    }
-
-    private static OptionalLong expected(String ifMatch) {
-        return ETags.optional(ifMatch).orElse(OptionalLong.empty());
+        return withETag(service.reopen(id, Precondition.optional(ifMatch)));
     }
 
     private static Response withETag(StructureResponse structure) {

@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
@@ -39,7 +38,6 @@ import org.hibernate.exception.ConstraintViolationException;
 @ApplicationScoped
 public class StructureService {
 
-    static final URI PRECONDITION_FAILED = ProblemType.of("precondition-failed");
     static final URI WRONG_STATUS = ProblemType.of("wrong-status");
 
     private final Outbox outbox;
@@ -88,8 +86,8 @@ public class StructureService {
 
     /** Replaces a structure's data; {@code expectedVersion} empty for any version. Unchanged data changes nothing. */
     @Transactional
-    public StructureResponse replace(UUID id, OptionalLong expectedVersion, StructureRequest request) {
-        return change(id, expectedVersion, current -> request);
+    public StructureResponse replace(UUID id, Precondition precondition, StructureRequest request) {
+        return change(id, precondition, current -> request);
     }
 
     /**
@@ -97,8 +95,8 @@ public class StructureService {
      * and returns the replacement (a merge patch applied to it, checked).
      */
     @Transactional
-    public StructureResponse change(UUID id, OptionalLong expectedVersion, Function<StructureRequest, StructureRequest> changed) {
-        Structure structure = lockedForWrite(id, expectedVersion);
+    public StructureResponse change(UUID id, Precondition precondition, Function<StructureRequest, StructureRequest> changed) {
+        Structure structure = lockedForWrite(id, precondition);
         StructureRequest request = changed.apply(mapper.toRequest(structure));
         requireWriteAccessTo(request.communeInsee());
         rules.check(request, structure.id);
@@ -117,8 +115,8 @@ public class StructureService {
     }
 
     @Transactional
-    public StructureResponse close(UUID id, OptionalLong expectedVersion, LocalDate closedOn, String reason) {
-        Structure structure = lockedForWrite(id, expectedVersion);
+    public StructureResponse close(UUID id, Precondition precondition, LocalDate closedOn, String reason) {
+        Structure structure = lockedForWrite(id, precondition);
         if (!structure.active()) {
             throw wrongStatus("is already closed (since " + structure.closedOn + ")");
         }
@@ -137,8 +135,8 @@ public class StructureService {
     }
 
     @Transactional
-    public StructureResponse reopen(UUID id, OptionalLong expectedVersion) {
-        Structure structure = lockedForWrite(id, expectedVersion);
+    public StructureResponse reopen(UUID id, Precondition precondition) {
+        Structure structure = lockedForWrite(id, precondition);
         if (structure.active()) {
             throw wrongStatus("is active: only a closed structure can reopen");
         }
@@ -153,18 +151,12 @@ public class StructureService {
         return mapper.toResponse(structure);
     }
 
-    private Structure lockedForWrite(UUID id, OptionalLong expectedVersion) {
+    /** The structure, locked until the transaction ends, once the caller may write it and its If-Match holds. */
+    private Structure lockedForWrite(UUID id, Precondition precondition) {
         Structure structure = Structure.<Structure>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Structure", id));
         requireWriteAccessTo(structure.communeInsee);
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != structure.version) {
-            throw new ProblemException(412, PRECONDITION_FAILED, "Precondition Failed",
-                    "The structure changed since you read it: it is at version " + structure.version + " (ETag \""
-                            + structure.version + "\"), you sent If-Match \"" + expectedVersion.getAsLong()
-                            + "\". GET it again, reapply your change and send the new ETag.",
-                    List.of(new Problem.FieldError("If-Match",
-                            "does not match the current ETag \"" + structure.version + "\"")));
-        }
+        precondition.requireMatch(structure.version);
         return structure;
     }
 

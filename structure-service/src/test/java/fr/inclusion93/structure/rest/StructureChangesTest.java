@@ -255,6 +255,8 @@ class StructureChangesTest {
         as(partnerOf(TestTokens.EST_ENSEMBLE)).contentType(MERGE_PATCH).header("If-Match", "\"1\"")
                 .body("{\"name\": \"Not mine\"}").patch(path(id))
                 .then().statusCode(403).body("type", equalTo("https://inclusion93.fr/problems/outside-territory"));
+        as(partnerOf(TestTokens.EST_ENSEMBLE)).contentType(MERGE_PATCH).body("{\"name\": \"Not mine\"}").patch(path(id))
+                .then().statusCode(403); // a stranger learns nothing from a precondition
         as(partnerOf(TestTokens.EST_ENSEMBLE)).contentType(ContentType.JSON).body(Map.of("closedOn", "2021-06-30", "reason", "x"))
                 .post(path(id) + "/close").then().statusCode(403);
 
