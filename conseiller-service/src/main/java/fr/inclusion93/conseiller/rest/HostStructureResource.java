@@ -32,10 +32,12 @@ public class HostStructureResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR})
     @Path("/{id}")
     @Operation(operationId = "getHostStructure", summary = "One host structure as conseiller-service knows it",
-            description = "Appears shortly after structure-service registers the structure (eventual consistency).")
+            description = "Appears shortly after structure-service registers the structure, and follows its updates, "
+                    + "closure and reopening the same way (eventual consistency).")
     @APIResponse(responseCode = "200", description = "The host structure",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HostStructureResponse.class),
-                    examples = @ExampleObject(name = "host structure", value = Examples.HOST_STRUCTURE)))
+                    examples = {@ExampleObject(name = "host structure", value = Examples.HOST_STRUCTURE),
+                            @ExampleObject(name = "closed association known by its RNA", value = Examples.CLOSED_ASSOCIATION)}))
     @APIResponse(responseCode = "404", description = "Unknown here (not registered, or its event has not arrived yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown id", value = Examples.NOT_FOUND_PROBLEM)))

@@ -1,24 +1,38 @@
 package fr.inclusion93.conseiller.service;
 
-import fr.inclusion93.conseiller.event.StructureRegisteredV1;
+import fr.inclusion93.conseiller.event.StructureChanged;
 import fr.inclusion93.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
-/** Applies structure events to {@link HostStructure}; runs inside the consumer's transaction. */
+/**
+ * Applies structure events to {@link HostStructure}; runs inside the consumer's transaction. Every event carries the
+ * whole structure after its change, so each one (registered, updated, closed, reopened) replaces the row.
+ */
 @ApplicationScoped
 public class HostStructureProjection {
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void registered(EventEnvelope event, StructureRegisteredV1 registered) {
-        HostStructure structure = HostStructure.<HostStructure>findByIdOptional(registered.structureId())
+    public void changed(EventEnvelope event, StructureChanged changed) {
+        HostStructure structure = HostStructure.<HostStructure>findByIdOptional(changed.structureId())
                 .orElseGet(HostStructure::new);
-        structure.id = registered.structureId();
-        structure.name = registered.name();
-        structure.siret = registered.siret();
-        structure.communeInsee = registered.communeInsee();
-        structure.active = true;
+        structure.id = changed.structureId();
+        structure.name = changed.name();
+        structure.siret = changed.siret();
+        structure.rna = changed.rna();
+        structure.parentId = changed.parentId();
+        structure.legalKind = changed.legalKind();
+        structure.type = changed.type();
+        structure.communeInsee = changed.communeInsee();
+        structure.postalCode = changed.postalCode();
+        structure.eptSiren = changed.eptSiren();
+        structure.eptName = changed.eptName();
+        structure.qpv = changed.qpv();
+        structure.qpvCode = changed.qpvCode();
+        structure.status = HostStructure.Status.valueOf(changed.status());
+        structure.closedOn = changed.closedOn();
+        structure.closeReason = changed.closeReason();
         structure.lastEventId = event.eventId();
         structure.eventOccurredAt = event.occurredAt();
         structure.projectedAt = Instant.now();

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -65,7 +64,6 @@ class EventOperationsTest {
         replay(false);
         String id = UUID.randomUUID().toString();
         ProducerRecord<String, String> dead = deadLetter(id, registered(UUID.randomUUID(), id));
-        double applied = consumed("applied");
         double duplicates = consumed("duplicate");
         kafka.send(dead);
         kafka.send(dead);
@@ -77,7 +75,9 @@ class EventOperationsTest {
         asAdmin().queryParam("topic", deadLetterTopic).post("/admin/events/dead-letters/replay")
                 .then().statusCode(200).body("replayed", equalTo(0));
 
-        assertThat(consumed("applied") - applied).as("the two copies applied once").isEqualTo(1);
+        // per aggregate, not the applied counter: the consumer may still be catching up on other runs' events
+        assertThat(number("select count(*) from processed_event where aggregate_id = ?1", id))
+                .as("the two copies applied once").isOne();
     }
 
     @Test
@@ -159,8 +159,7 @@ class EventOperationsTest {
     }
 
     private static String registered(UUID eventId, String id) {
-        return KafkaTestClient.envelope(eventId, "StructureRegistered", "structure", id, 1L,
-                Map.of("structureId", id, "name", "Médiathèque Elsa Triolet", "siret", "21930066300016", "communeInsee", "93066"));
+        return StructureEvents.event(eventId, StructureEvents.REGISTERED, 2, id, 1, StructureEvents.structure(id));
     }
 
     private long number(String sql, Object parameter) {

@@ -235,17 +235,18 @@ class IdempotentConsumerTest {
     @Test
     void aPropertyTheConsumerDoesNotKnowIsIgnored() {
         String id = UUID.randomUUID().toString();
-        List<StructureRegisteredV1> payloads = new CopyOnWriteArrayList<>();
-        EventHandlers typed = consumer.handlers(name + "-typed").on(StructureRegisteredV1.KIND, (event, payload) -> payloads.add(payload));
-        String withNewOptionalProperties = KafkaTestClient.envelope(UUID.randomUUID(), "StructureRegistered", "structure", id, 1L,
+        List<StructureChanged> payloads = new CopyOnWriteArrayList<>();
+        EventHandlers typed = consumer.handlers(name + "-typed").on(StructureChanged.REGISTERED, (event, payload) -> payloads.add(payload));
+        String withNewOptionalProperties = StructureEvents.envelope(UUID.randomUUID(), "StructureRegistered", 2, id, 1L,
                 Map.of("structureId", id, "name", "Test", "siret", "21930066300016", "communeInsee", "93066",
-                        "qpvCode", "QP093028"))
+                        "qpv", false, "status", "ACTIVE", "latitude", 48.93))
                 .replace("\"eventType\"", "\"correlationId\":\"c-1\",\"eventType\"");
 
         Consumption result = typed.accept(new ConsumerRecord<>("structure.events", 0, 0, id, withNewOptionalProperties));
 
         assertThat(result).isEqualTo(Consumption.APPLIED);
-        assertThat(payloads).containsExactly(new StructureRegisteredV1(UUID.fromString(id), "Test", "21930066300016", "93066"));
+        assertThat(payloads).containsExactly(new StructureChanged(UUID.fromString(id), "Test", "21930066300016", null, null,
+                null, null, "93066", null, null, null, false, null, "ACTIVE", null, null));
     }
 
     @Test

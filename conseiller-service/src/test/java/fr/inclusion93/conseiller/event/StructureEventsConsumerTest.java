@@ -1,26 +1,34 @@
 package fr.inclusion93.conseiller.event;
 
+import static fr.inclusion93.conseiller.event.StructureEvents.CLOSED;
+import static fr.inclusion93.conseiller.event.StructureEvents.REGISTERED;
+import static fr.inclusion93.conseiller.event.StructureEvents.REOPENED;
+import static fr.inclusion93.conseiller.event.StructureEvents.TOPIC;
+import static fr.inclusion93.conseiller.event.StructureEvents.UPDATED;
+import static fr.inclusion93.conseiller.event.StructureEvents.structure;
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inclusion93.conseiller.rest.HostStructureResponse;
-import fr.inclusion93.events.EventSchemas;
 import fr.inclusion93.events.testing.KafkaTestClient;
 import fr.inclusion93.problem.Problem;
-import io.micrometer.core.instrument.Counter;
+import fr.inclusion93.security.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import fr.inclusion93.security.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,15 +37,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The consumer's side of the StructureRegistered contract, against the real broker and database. */
+/** The consumer's side of the structure events' contract, against the real broker and database. */
 @QuarkusTest
 @WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL) // the key pair every test's tokens are signed with
 class StructureEventsConsumerTest {
 
-    private static final String TOPIC = "structure.events";
-    private static final String DEFAULT_NAME = "CCAS de Saint-Denis";
-    private static final String DEFAULT_SIRET = "21930066300016";
-    private static final String DEFAULT_INSEE = "93066";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String UPDATED_NAME = "CCAS de Montreuil";
+    private static final String UPDATED_INSEE = "93048";
+    private static final String UPDATED_POSTAL_CODE = "93100";
+    private static final String EST_ENSEMBLE = "200057875";
+    private static final String RNA = "W931234567";
+    private static final String CLOSED_ON = "2021-06-30";
+    private static final String CLOSE_REASON = "Fusion avec le CCAS de Saint-Ouen";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -50,6 +62,9 @@ class StructureEventsConsumerTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ObjectMapper mapper;
 
     private KafkaTestClient kafka;
 
@@ -66,31 +81,108 @@ class StructureEventsConsumerTest {
 
     @Test
     void structureRegisteredBecomesAHostStructure() {
-        String id = UUID.randomUUID().toString();
-        String event = registered(UUID.randomUUID(), id);
-        assertThat(EventSchemas.violations(event)).as("the test event honours the schema").isEmpty();
+        Map<String, Object> registered = structure(UUID.randomUUID().toString());
 
-        kafka.send(TOPIC, id, event);
+        send(REGISTERED, 2, 1, registered);
 
-        HostStructureResponse projected = awaitHostStructure(id);
-        assertThat(projected).usingRecursiveComparison().ignoringFields("projectedAt")
-                .isEqualTo(new HostStructureResponse(UUID.fromString(id), DEFAULT_NAME, DEFAULT_SIRET, DEFAULT_INSEE, true, null));
+        awaitProjected(registered);
+    }
+
+    @Test
+    void anUpdateMovesTheHostStructureToItsNewCommuneEptAndQpv() {
+        Map<String, Object> registered = structure(UUID.randomUUID().toString());
+        Map<String, Object> moved = moved(registered);
+
+        send(REGISTERED, 2, 1, registered);
+        send(UPDATED, 1, 2, moved);
+
+        awaitProjected(moved);
+    }
+
+    @Test
+    void aClosedStructureIsClosedWithItsDayAndReason() {
+        Map<String, Object> registered = structure(UUID.randomUUID().toString());
+        Map<String, Object> closed = closed(registered);
+
+        send(REGISTERED, 2, 1, registered);
+        send(CLOSED, 1, 2, closed);
+
+        awaitProjected(closed);
+    }
+
+    @Test
+    void aReopenedStructureIsActiveAgain() {
+        Map<String, Object> registered = structure(UUID.randomUUID().toString());
+
+        send(REGISTERED, 2, 1, registered);
+        send(CLOSED, 1, 2, closed(registered));
+        send(REOPENED, 1, 3, registered);
+
+        awaitProjected(registered);
+    }
+
+    @Test
+    void anAssociationKnownByItsRnaOnlyIsProjected() {
+        Map<String, Object> association = structure(UUID.randomUUID().toString());
+        association.remove("siret");
+        association.put("rna", RNA);
+        association.put("legalKind", "ASSOCIATION");
+        association.put("type", "ASSO");
+
+        send(REGISTERED, 2, 1, association);
+
+        awaitProjected(association);
+    }
+
+    @Test
+    void theV1CopyPublishedBesideV2IsSkippedAndTheStructuresLaterEventsFollow() {
+        Map<String, Object> registered = structure(UUID.randomUUID().toString());
+        String id = (String) registered.get("structureId");
+
+        // the copy first: had it been applied, v2 (same aggregate version) would be stale and its EPT lost
+        UUID copy = send(REGISTERED, 1, 1, StructureEvents.registeredV1(registered));
+        UUID v2 = send(REGISTERED, 2, 1, registered);
+        UUID update = send(UPDATED, 1, 2, moved(registered));
+
+        awaitProjected(moved(registered));
+        assertThat(processedEvents(id)).as("the copy is not recorded as applied").containsExactlyInAnyOrder(v2, update)
+                .doesNotContain(copy);
     }
 
     @Test
     void theSameEventDeliveredTwiceIsAppliedOnce() {
-        String id = UUID.randomUUID().toString();
-        UUID eventId = UUID.randomUUID();
-        double duplicatesBefore = duplicates().count();
+        Map<String, Object> registered = structure(UUID.randomUUID().toString());
+        Map<String, Object> moved = moved(registered);
+        Map<String, Object> closed = closed(moved);
+        UUID update = UUID.randomUUID();
+        double duplicates = consumed(UPDATED, "duplicate");
+        send(REGISTERED, 2, 1, registered);
+        send(update, UPDATED, 1, 2, moved);
+        awaitProjected(moved);
 
-        kafka.send(TOPIC, id, registered(eventId, id));
-        awaitHostStructure(id);
-        kafka.send(TOPIC, id, registered(eventId, id));
+        Map<String, Object> redelivered = new LinkedHashMap<>(moved);
+        redelivered.put("name", "A redelivered copy"); // visible, had it been applied again
+        send(update, UPDATED, 1, 2, redelivered);
+        send(CLOSED, 1, 3, closed); // read after the redelivery (same partition)
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> duplicates().count() > duplicatesBefore);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select count(*) from processed_event where event_id = ?1")
-                .setParameter(1, eventId).getSingleResult())).isEqualTo(1L);
+        awaitProjected(closed);
+        assertThat(consumed(UPDATED, "duplicate")).isGreaterThan(duplicates);
+        assertThat(processedEvents((String) registered.get("structureId"))).containsOnlyOnce(update).hasSize(3);
+    }
+
+    @Test
+    void versionsDeliveredOutOfOrderEndInTheLatestState() {
+        Map<String, Object> registered = structure(UUID.randomUUID().toString());
+        Map<String, Object> moved = moved(registered);
+        Map<String, Object> movedThenClosed = closed(moved);
+        double held = consumed(CLOSED, "held");
+
+        send(REGISTERED, 2, 1, registered);
+        send(CLOSED, 1, 3, movedThenClosed);
+        send(UPDATED, 1, 2, moved);
+
+        awaitProjected(movedThenClosed);
+        assertThat(consumed(CLOSED, "held") - held).as("v3 waited for v2").isPositive();
     }
 
     @Test
@@ -108,16 +200,17 @@ class StructureEventsConsumerTest {
     @Test
     void anEventBreakingItsSchemaGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
         KafkaTestClient.Watch deadLetters = kafka.watch(deadLetterTopic);
-        String badId = UUID.randomUUID().toString();
-        String goodId = UUID.randomUUID().toString();
+        Map<String, Object> bad = structure(UUID.randomUUID().toString());
+        bad.put("siret", "not-a-siret");
+        String badId = (String) bad.get("structureId");
+        Map<String, Object> good = structure(UUID.randomUUID().toString());
 
-        kafka.send(TOPIC, badId, KafkaTestClient.envelope("StructureRegistered", "structure", badId,
-                Map.of("structureId", badId, "name", DEFAULT_NAME, "siret", "not-a-siret", "communeInsee", DEFAULT_INSEE)));
-        kafka.send(TOPIC, goodId, registered(UUID.randomUUID(), goodId));
+        kafka.send(TOPIC, badId, StructureEvents.envelope(UUID.randomUUID(), REGISTERED, 2, badId, 1, bad));
+        send(REGISTERED, 2, 1, good);
 
         ConsumerRecord<String, String> dead = deadLetters.awaitRecord(r -> badId.equals(r.key()));
         assertThat(reason(dead)).contains("breaks its schema").contains("/siret");
-        awaitHostStructure(goodId);
+        awaitProjected(good);
         asAdmin().get("/api/conseillers/host-structures/" + badId).then().statusCode(404);
     }
 
@@ -128,21 +221,64 @@ class StructureEventsConsumerTest {
                 .body("type", equalTo("https://inclusion93.fr/problems/not-found"));
     }
 
-    private static String registered(UUID eventId, String structureId) {
-        return KafkaTestClient.envelope(eventId, "StructureRegistered", "structure", structureId,
-                Map.of("structureId", structureId, "name", DEFAULT_NAME, "siret", DEFAULT_SIRET, "communeInsee", DEFAULT_INSEE));
+    /** The structure moved to Montreuil: another name, commune and EPT (Est Ensemble), outside any QPV. */
+    private static Map<String, Object> moved(Map<String, Object> structure) {
+        Map<String, Object> moved = new LinkedHashMap<>(structure);
+        moved.put("name", UPDATED_NAME);
+        moved.put("communeInsee", UPDATED_INSEE);
+        moved.put("postalCode", UPDATED_POSTAL_CODE);
+        moved.put("eptSiren", EST_ENSEMBLE);
+        moved.put("eptName", "Est Ensemble");
+        moved.put("qpv", false);
+        moved.remove("qpvCode");
+        return moved;
     }
 
-    private static HostStructureResponse awaitHostStructure(String id) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> asAdmin().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
-        return asAdmin().get("/api/conseillers/host-structures/" + id).then().statusCode(200)
-                .extract().as(HostStructureResponse.class);
+    private static Map<String, Object> closed(Map<String, Object> structure) {
+        Map<String, Object> closed = new LinkedHashMap<>(structure);
+        closed.put("status", "CLOSED");
+        closed.put("closedOn", CLOSED_ON);
+        closed.put("closeReason", CLOSE_REASON);
+        return closed;
     }
 
-    private Counter duplicates() {
+    private UUID send(String eventType, int schemaVersion, long version, Map<String, ?> payload) {
+        UUID eventId = UUID.randomUUID();
+        send(eventId, eventType, schemaVersion, version, payload);
+        return eventId;
+    }
+
+    private void send(UUID eventId, String eventType, int schemaVersion, long version, Map<String, ?> payload) {
+        String id = (String) payload.get("structureId");
+        kafka.send(TOPIC, id, StructureEvents.event(eventId, eventType, schemaVersion, id, version, payload));
+    }
+
+    /** Waits until the host structure shows exactly this payload: the structure after its latest event. */
+    private void awaitProjected(Map<String, Object> payload) {
+        Map<String, Object> shown = new LinkedHashMap<>(payload);
+        String id = (String) shown.remove("structureId");
+        shown.put("id", id);
+        HostStructureResponse expected = mapper.convertValue(shown, HostStructureResponse.class);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(hostStructure(id))
+                .usingRecursiveComparison().ignoringFields("projectedAt").isEqualTo(expected));
+    }
+
+    private static HostStructureResponse hostStructure(String id) {
+        Response response = asAdmin().get("/api/conseillers/host-structures/" + id);
+        return response.statusCode() == 200 ? response.as(HostStructureResponse.class) : null;
+    }
+
+    /** The ids of the events about this structure that the projection applied. */
+    private List<UUID> processedEvents(String structureId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "select cast(event_id as text) from processed_event where consumer = ?1 and aggregate_id = ?2")
+                .setParameter(1, StructureEventsConsumer.CONSUMER).setParameter(2, structureId)
+                .getResultList().stream().map(id -> UUID.fromString((String) id)).toList());
+    }
+
+    private double consumed(String eventType, String result) {
         return registry.counter("events.consumed", "consumer", StructureEventsConsumer.CONSUMER,
-                "type", "StructureRegistered", "result", "duplicate");
+                "type", eventType, "result", result).count();
     }
 
     private static String reason(ConsumerRecord<String, String> record) {

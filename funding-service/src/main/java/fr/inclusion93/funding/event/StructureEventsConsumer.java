@@ -17,7 +17,8 @@ public class StructureEventsConsumer {
     private final EventHandlers handlers;
 
     StructureEventsConsumer(IdempotentConsumer consumer, BeneficiaryProjection projection) {
-        this.handlers = consumer.handlers(CONSUMER).on(StructureRegisteredV1.KIND, projection::registered);
+        this.handlers = consumer.handlers(CONSUMER);
+        StructureChanged.KINDS.forEach(kind -> handlers.on(kind, projection::changed));
     }
 
     @Incoming("structure-events")

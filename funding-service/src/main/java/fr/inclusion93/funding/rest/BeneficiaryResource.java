@@ -32,10 +32,12 @@ public class BeneficiaryResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR})
     @Path("/{id}")
     @Operation(operationId = "getBeneficiary", summary = "One beneficiary as funding-service knows it",
-            description = "Appears shortly after structure-service registers the structure (eventual consistency).")
+            description = "Appears shortly after structure-service registers the structure, and follows its updates, "
+                    + "closure and reopening the same way (eventual consistency).")
     @APIResponse(responseCode = "200", description = "The beneficiary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BeneficiaryResponse.class),
-                    examples = @ExampleObject(name = "beneficiary", value = Examples.BENEFICIARY)))
+                    examples = {@ExampleObject(name = "beneficiary", value = Examples.BENEFICIARY),
+                            @ExampleObject(name = "closed association known by its RNA", value = Examples.CLOSED_ASSOCIATION)}))
     @APIResponse(responseCode = "404", description = "Unknown here (not registered, or its event has not arrived yet)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown id", value = Examples.NOT_FOUND_PROBLEM)))

@@ -10,7 +10,13 @@ public class BeneficiaryService {
 
     public BeneficiaryResponse get(UUID id) {
         return Beneficiary.<Beneficiary>findByIdOptional(id)
-                .map(b -> new BeneficiaryResponse(b.id, b.name, b.siret, b.communeInsee, b.projectedAt))
+                .map(BeneficiaryService::toResponse)
                 .orElseThrow(() -> ProblemException.notFound("Beneficiary", id));
+    }
+
+    private static BeneficiaryResponse toResponse(Beneficiary b) {
+        return new BeneficiaryResponse(b.id, b.name, b.siret, b.rna, b.parentId, b.legalKind, b.type, b.communeInsee,
+                b.postalCode, b.eptSiren, b.eptName, b.qpv, b.qpvCode, b.status.name(), b.closedOn, b.closeReason,
+                b.projectedAt);
     }
 }
