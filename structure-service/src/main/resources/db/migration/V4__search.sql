@@ -1,0 +1,29 @@
+-- Search (GET /api/structures).
+
+-- Text on names, accents and case ignored. Both extensions are trusted (PostgreSQL 13+): the database's owner, this
+-- service's role, creates them without being a superuser. Where the role does not own the database and lacks CREATE
+-- on it, a DBA runs these two statements once, before the service starts: IF NOT EXISTS then skips them here.
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- What names are compared and sorted by: lower case, without accents ('Médiathèque Œuvre' -> 'mediatheque oeuvre').
+-- unaccent() itself is only STABLE (its rules file could change), so it cannot be indexed; naming the dictionary and
+-- declaring the wrapper IMMUTABLE is the usual way (change the rules file, then REINDEX). The SQL-standard body binds
+-- unaccent and its dictionary when the function is created, whatever the search_path of later sessions.
+CREATE FUNCTION structure_search_key(name text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+    RETURN lower(unaccent('unaccent'::regdictionary, name));
+
+-- q: each word anywhere in the name (LIKE '%word%', served by trigrams).
+CREATE INDEX structure_name_trigrams ON structure USING gin (structure_search_key(name) gin_trgm_ops);
+
+-- Keyset pagination: one index per sort, the id as tie-breaker (scanned backwards for descending sorts).
+CREATE INDEX structure_by_name ON structure (structure_search_key(name), id);
+CREATE INDEX structure_by_registration ON structure (registered_at, id);
+CREATE INDEX structure_by_commune ON structure (commune_insee, id);
+DROP INDEX structure_commune; -- the one above starts with commune_insee
+
+-- Exact filters; the unique indexes on siret and rna cover active structures only, a search may want closed ones.
+CREATE INDEX structure_ept ON structure (ept_siren);
+CREATE INDEX structure_siret ON structure (siret);
+CREATE INDEX structure_rna ON structure (rna);
