@@ -1,4 +1,4 @@
--- Search (GET /api/structures).
+-- Search (GET /api/structures) and incremental sync (GET /api/structures/changes).
 
 -- Text on names, accents and case ignored. Both extensions are trusted (PostgreSQL 13+): the database's owner, this
 -- service's role, creates them without being a superuser. Where the role does not own the database and lacks CREATE
@@ -27,3 +27,24 @@ DROP INDEX structure_commune; -- the one above starts with commune_insee
 CREATE INDEX structure_ept ON structure (ept_siren);
 CREATE INDEX structure_siret ON structure (siret);
 CREATE INDEX structure_rna ON structure (rna);
+
+-- Incremental sync: each row carries the id of the transaction that last wrote it. Transactions commit in any order,
+-- so a reader never goes past the oldest transaction still running (the snapshot's xmin): every row it has not read
+-- yet then has a larger xid, or is written again later with one (the reason is in StructureSync).
+ALTER TABLE structure ADD COLUMN change_xid xid8;
+UPDATE structure SET change_xid = pg_current_xact_id();
+ALTER TABLE structure ALTER COLUMN change_xid SET NOT NULL;
+CREATE INDEX structure_changes ON structure (change_xid, id);
+
+CREATE FUNCTION structure_stamp_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN
+        RETURN NEW; -- written back as it was: not a change to sync
+    END IF;
+    NEW.change_xid := pg_current_xact_id();
+    RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER structure_stamp_change BEFORE INSERT OR UPDATE ON structure
+    FOR EACH ROW EXECUTE FUNCTION structure_stamp_change();

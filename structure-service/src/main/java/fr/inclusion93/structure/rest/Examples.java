@@ -48,6 +48,16 @@ final class Examples {
              "errors": [{"field": "ept", "reason": "is not the SIREN of an EPT (200057867, 200057875, 200058097, 200058790)"},
                         {"field": "sort", "reason": "must be one of registeredAt, name, commune, -registeredAt, -name, -commune"}]}""";
 
+    static final String CHANGES_PAGE = """
+            {"items": [""" + STRUCTURE + """
+            ], "next": "MTA0OC4wMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA"}""";
+
+    static final String CHANGES_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "cursor: is not a cursor this operation gave (send the next of your last answer)",
+             "instance": "/api/structures/changes",
+             "errors": [{"field": "cursor", "reason": "is not a cursor this operation gave (send the next of your last answer)"}]}""";
+
     static final String POSTAL_CODE_PROBLEM = """
             {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
              "detail": "postalCode: does not serve La Courneuve (93027), which is served by 93120",

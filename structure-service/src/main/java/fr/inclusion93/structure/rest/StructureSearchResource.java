@@ -39,7 +39,7 @@ public class StructureSearchResource {
                     + "(with the same parameters) until it is null. Pages are cut after the last item's sort key and id, "
                     + "not at an offset: structures registered, changed or closed while you page shift nothing, and a "
                     + "structure whose sort key stays the same is listed exactly once (under the default sort, "
-                    + "registeredAt, always).")
+                    + "registeredAt, always). To follow every change instead, use GET /api/structures/changes.")
     @APIResponse(responseCode = "200", description = "One page",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StructureSearchPage.class),
                     examples = {
