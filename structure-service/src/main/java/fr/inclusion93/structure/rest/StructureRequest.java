@@ -34,7 +34,7 @@ public record StructureRequest(
         @Schema(description = "Legal kind", examples = "PUBLIC_COLLECTIVITY")
         @NotNull
         Structure.LegalKind legalKind,
-        @Schema(description = "Type of structure: a code of GET /api/structure-types", examples = "BIB")
+        @Schema(description = "Type of structure: a code of GET /api/structures/types", examples = "BIB")
         @NotBlank @Size(max = 40)
         String type,
         @Schema(description = "Street address", examples = "9 avenue du Général Leclerc", maxLength = 300)

@@ -24,7 +24,7 @@ public class StructureSearchParameters {
     String commune;
 
     @QueryParam("type")
-    @Parameter(description = "A type code of GET /api/structure-types", example = "BIB")
+    @Parameter(description = "A type code of GET /api/structures/types", example = "BIB")
     String type;
 
     @QueryParam("legalKind")

@@ -51,7 +51,7 @@ class StructureSearchParser {
                 check("ept", p.ept, eptSirens::contains, "is not the SIREN of an EPT (" + String.join(", ", eptSirens) + ")", errors),
                 check("commune", p.commune, code -> communes.byInseeCode(code).isPresent(),
                         "is not the INSEE code of a commune this registry serves", errors),
-                check("type", p.type, types::exists, "is not a structure type (see GET /api/structure-types)", errors),
+                check("type", p.type, types::exists, "is not a structure type (see GET /api/structures/types)", errors),
                 value("legalKind", p.legalKind, Structure.LegalKind.class, errors),
                 bool("qpv", p.qpv, errors),
                 value("status", p.status, Structure.Status.class, errors),

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The types a structure can have; the State adds one without a release. */
-@Path("/api/structure-types")
+@Path("/api/structures/types")
 @Tag(name = "Structures")
 @Produces(MediaType.APPLICATION_JSON)
 public class StructureTypeResource {

@@ -54,7 +54,7 @@ public class StructureRules {
                     : new FieldError("longitude", "is required with latitude"));
         }
         if (request.type() != null && StructureType.findById(request.type()) == null) {
-            errors.add(new FieldError("type", "is not a known type of structure (GET /api/structure-types)"));
+            errors.add(new FieldError("type", "is not a known type of structure (GET /api/structures/types)"));
         }
         if (request.phone() != null && normalisedPhone(request.phone()).isEmpty()) {
             errors.add(new FieldError("phone", "must be a French number, such as 01 48 36 64 00 or +33148366400"));

@@ -161,7 +161,7 @@ class StructureChangesTest {
                 new Problem.FieldError("qpv", "is false but a qpvCode is given"),
                 new Problem.FieldError("qpvCode", "is a QPV of département 075, not of 93 where La Courneuve is"),
                 new Problem.FieldError("siret", "a SIRET, an RNA (for an association) or a parentId (for a branch) is required"),
-                new Problem.FieldError("type", "is not a known type of structure (GET /api/structure-types)"));
+                new Problem.FieldError("type", "is not a known type of structure (GET /api/structures/types)"));
     }
 
     @Test
@@ -268,14 +268,14 @@ class StructureChangesTest {
 
     @Test
     void typesAreListedAndOnlyTheStateAddsOne() {
-        asAdmin().get("/api/structure-types").then().statusCode(200)
+        asAdmin().get("/api/structures/types").then().statusCode(200)
                 .body("find { it.code == 'BIB' }.label", equalTo("Bibliothèque / médiathèque"));
 
         as(partnerOf(TestTokens.PLAINE_COMMUNE)).contentType(ContentType.JSON).body(Map.of("label", "Fab lab"))
-                .put("/api/structure-types/FABLAB").then().statusCode(403);
-        asAdmin().contentType(ContentType.JSON).body(Map.of("label", "fab")).put("/api/structure-types/fab-lab")
+                .put("/api/structures/types/FABLAB").then().statusCode(403);
+        asAdmin().contentType(ContentType.JSON).body(Map.of("label", "fab")).put("/api/structures/types/fab-lab")
                 .then().statusCode(400);
-        asAdmin().contentType(ContentType.JSON).body(Map.of("label", "Fab lab")).put("/api/structure-types/FABLAB")
+        asAdmin().contentType(ContentType.JSON).body(Map.of("label", "Fab lab")).put("/api/structures/types/FABLAB")
                 .then().statusCode(200).body("code", equalTo("FABLAB"));
 
         Map<String, Object> body = TestStructures.minimal(TestSirets.next());
