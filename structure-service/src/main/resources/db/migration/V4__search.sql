@@ -14,11 +14,14 @@ CREATE FUNCTION structure_search_key(name text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
     RETURN lower(unaccent('unaccent'::regdictionary, name));
 
+-- Stored, so that a search compares names without unaccenting each row again.
+ALTER TABLE structure ADD COLUMN name_search text GENERATED ALWAYS AS (structure_search_key(name)) STORED;
+
 -- q: each word anywhere in the name (LIKE '%word%', served by trigrams).
-CREATE INDEX structure_name_trigrams ON structure USING gin (structure_search_key(name) gin_trgm_ops);
+CREATE INDEX structure_name_trigrams ON structure USING gin (name_search gin_trgm_ops);
 
 -- Keyset pagination: one index per sort, the id as tie-breaker (scanned backwards for descending sorts).
-CREATE INDEX structure_by_name ON structure (structure_search_key(name), id);
+CREATE INDEX structure_by_name ON structure (name_search, id);
 CREATE INDEX structure_by_registration ON structure (registered_at, id);
 CREATE INDEX structure_by_commune ON structure (commune_insee, id);
 DROP INDEX structure_commune; -- the one above starts with commune_insee
@@ -38,8 +41,9 @@ CREATE INDEX structure_changes ON structure (change_xid, id);
 
 CREATE FUNCTION structure_stamp_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN
-        RETURN NEW; -- written back as it was: not a change to sync
+    -- written back as it was: not a change to sync (name_search, generated, is not computed yet in NEW)
+    IF TG_OP = 'UPDATE' AND to_jsonb(NEW) - 'name_search' = to_jsonb(OLD) - 'name_search' THEN
+        RETURN NEW;
     END IF;
     NEW.change_xid := pg_current_xact_id();
     RETURN NEW;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 public enum SearchSort {
 
     REGISTERED_AT("registeredAt", "s.registered_at", "timestamptz", SearchSort::isInstant),
-    NAME("name", "structure_search_key(s.name)", "text", key -> key.length() <= 1_000 && key.indexOf(0) < 0),
+    NAME("name", "s.name_search", "text", key -> key.length() <= 1_000 && key.indexOf(0) < 0),
     COMMUNE("commune", "s.commune_insee", "text", key -> Pattern.matches("[0-9AB]{5}", key)),
     REGISTERED_AT_DESC(REGISTERED_AT),
     NAME_DESC(NAME),

@@ -47,7 +47,8 @@ public class StructureSearch {
 
         NativeQuery<?> nativeQuery = entityManager.createNativeQuery(sql).unwrap(NativeQuery.class)
                 .addEntity("s", Structure.class)
-                .addScalar("sort_key", StandardBasicTypes.STRING);
+                .addScalar("sort_key", StandardBasicTypes.STRING)
+                .setReadOnly(true); // nothing to flush: no snapshot of each row kept
         parameters.forEach(nativeQuery::setParameter);
         List<Object[]> rows = new ArrayList<>(nativeQuery.getResultList().stream().map(Object[].class::cast).toList());
 
@@ -72,7 +73,7 @@ public class StructureSearch {
         equal(conditions, parameters, "s.rna", "rna", filter.rna());
         for (int i = 0; i < filter.words().size(); i++) {
             // the same normalisation on both sides; the trigram index serves LIKE '%…%'
-            conditions.add("structure_search_key(s.name) LIKE '%' || structure_search_key(:word" + i + ") || '%'");
+            conditions.add("s.name_search LIKE '%' || structure_search_key(:word" + i + ") || '%'");
             parameters.put("word" + i, likeLiteral(filter.words().get(i)));
         }
         return conditions;

@@ -50,6 +50,7 @@ public class StructureSync {
                 LIMIT :limit""").unwrap(NativeQuery.class)
                 .addEntity("s", Structure.class)
                 .addScalar("change_xid_text", StandardBasicTypes.STRING)
+                .setReadOnly(true)
                 .setParameter("horizon", Long.toString(horizon))
                 .setParameter("afterXid", Long.toString(after.xid()))
                 .setParameter("afterId", after.id().toString())

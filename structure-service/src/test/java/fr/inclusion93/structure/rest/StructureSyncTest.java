@@ -68,6 +68,23 @@ class StructureSyncTest {
     }
 
     @Test
+    void aRowWrittenBackUnchangedIsNoChange() throws Exception {
+        SyncReader reader = SyncReader.atTheEnd();
+        StructureResponse registered = TestWrites.register(TestStructures.body(TestSirets.next()));
+        await().atMost(CATCH_UP).until(() -> reader.readToTheEnd().containsKey(registered.id()));
+
+        try (Connection connection = connection();
+                PreparedStatement same = connection.prepareStatement("UPDATE structure SET name = name WHERE id = ?")) {
+            same.setObject(1, registered.id());
+            assertThat(same.executeUpdate()).isOne();
+        }
+        StructureResponse later = TestWrites.register(TestStructures.body(TestSirets.next()));
+        await().atMost(CATCH_UP).until(() -> reader.readToTheEnd().containsKey(later.id()));
+
+        assertThat(reader.timesSeen(registered.id())).as("sent again after a write that changed nothing").isOne();
+    }
+
+    @Test
     void aChangeCommittedAfterALaterOneIsNotSkipped() throws Exception {
         StructureResponse first = TestWrites.register(TestStructures.body(TestSirets.next()));
         StructureResponse second = TestWrites.register(TestStructures.body(TestSirets.next()));
