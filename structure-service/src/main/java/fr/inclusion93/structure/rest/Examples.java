@@ -33,9 +33,30 @@ final class Examples {
             [{"code": "BIB", "label": "Bibliothèque / médiathèque"}, {"code": "MUNI", "label": "Mairie"},
              {"code": "RFS", "label": "France Services"}]""";
 
-    static final String PAGE = """
+    static final String SEARCH_LAST_PAGE = """
             {"items": [""" + STRUCTURE + """
-            ], "page": 0, "size": 50, "totalItems": 1}""";
+            ], "next": null}""";
+
+    static final String SEARCH_PAGE = """
+            {"items": [""" + STRUCTURE + """
+            ], "next": "bmFtZS4wYjZmM2MyZS02ZDNiLTRkN2UtOWE1NS0yZjFjMWQ5ZThhMTAubWVkaWF0aGVxdWUgam9obiBsZW5ub24"}""";
+
+    static final String SEARCH_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "ept: is not the SIREN of an EPT (200057867, 200057875, 200058097, 200058790); sort: must be one of registeredAt, name, commune, -registeredAt, -name, -commune",
+             "instance": "/api/structures",
+             "errors": [{"field": "ept", "reason": "is not the SIREN of an EPT (200057867, 200057875, 200058097, 200058790)"},
+                        {"field": "sort", "reason": "must be one of registeredAt, name, commune, -registeredAt, -name, -commune"}]}""";
+
+    static final String CHANGES_PAGE = """
+            {"items": [""" + STRUCTURE + """
+            ], "next": "MTA0OC4wMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA"}""";
+
+    static final String CHANGES_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "cursor: is not a cursor this operation gave (send the next of your last answer)",
+             "instance": "/api/structures/changes",
+             "errors": [{"field": "cursor", "reason": "is not a cursor this operation gave (send the next of your last answer)"}]}""";
 
     static final String POSTAL_CODE_PROBLEM = """
             {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,

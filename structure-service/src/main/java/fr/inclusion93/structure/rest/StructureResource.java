@@ -7,18 +7,14 @@ import fr.inclusion93.structure.service.StructureService;
 import fr.inclusion93.writes.idempotency.Idempotency;
 import fr.inclusion93.writes.idempotency.IdempotencyKey;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -122,18 +118,5 @@ public class StructureResource {
             return Response.notModified().header(HttpHeaders.ETAG, etag).build();
         }
         return Response.ok(structure).header(HttpHeaders.ETAG, etag).build();
-    }
-
-    @GET
-    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
-    @Operation(operationId = "listStructures", summary = "Host structures, one page at a time, oldest registration first")
-    @APIResponse(responseCode = "200", description = "One page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StructurePage.class),
-                    examples = @ExampleObject(name = "page", value = Examples.PAGE)))
-    @APIResponse(responseCode = "400", description = "page or size out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StructurePage list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(page, size);
     }
 }

@@ -11,10 +11,7 @@ import fr.inclusion93.structure.mapping.StructureMapper;
 import fr.inclusion93.structure.reference.Commune;
 import fr.inclusion93.structure.reference.Communes;
 import fr.inclusion93.structure.rest.StructureRequest;
-import fr.inclusion93.structure.rest.StructurePage;
 import fr.inclusion93.structure.rest.StructureResponse;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import fr.inclusion93.writes.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -77,11 +74,6 @@ public class StructureService {
 
     public StructureResponse get(UUID id) {
         return mapper.toResponse(find(id));
-    }
-
-    public StructurePage list(int page, int size) {
-        var query = Structure.<Structure>findAll(Sort.by("registeredAt").and("id")).page(Page.of(page, size));
-        return new StructurePage(query.list().stream().map(mapper::toResponse).toList(), page, size, query.count());
     }
 
     /** Replaces a structure's data; {@code expectedVersion} empty for any version. Unchanged data changes nothing. */

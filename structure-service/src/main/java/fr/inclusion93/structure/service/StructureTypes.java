@@ -21,6 +21,10 @@ public class StructureTypes {
         return StructureType.<StructureType>findAll(Sort.by("code")).stream().map(StructureTypes::response).toList();
     }
 
+    public boolean exists(String code) {
+        return StructureType.findById(code) != null;
+    }
+
     /** Adds or renames a type, audited; existing structures keep their code. */
     @Transactional
     public StructureTypeResponse put(String code, String label) {

@@ -211,26 +211,9 @@ class StructureResourceTest {
         asAdmin().get("/api/structures/not-a-uuid")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo("https://inclusion93.fr/problems/malformed-request"));
-        asAdmin().queryParam("size", "abc").get("/api/structures")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE);
-        asAdmin().queryParam("page", Integer.MAX_VALUE).queryParam("size", 500).get("/api/structures")
+        asAdmin().queryParam("limit", "abc").get("/api/structures")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("errors[0].field", equalTo("page"));
-    }
-
-    @Test
-    void listIsPagedAndRejectsBadPageSizes() {
-        register(TestSirets.next()).then().statusCode(201);
-        register(TestSirets.next()).then().statusCode(201);
-
-        StructurePage page = asAdmin().queryParam("size", 1).get("/api/structures")
-                .then().statusCode(200).extract().as(StructurePage.class);
-        assertThat(page.items()).hasSize(1);
-        assertThat(page.totalItems()).isGreaterThanOrEqualTo(2);
-
-        asAdmin().queryParam("size", 0).get("/api/structures")
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("errors[0].field", equalTo("size"));
+                .body("errors[0].field", equalTo("limit"));
     }
 
     private static io.restassured.response.Response register(String siret) {

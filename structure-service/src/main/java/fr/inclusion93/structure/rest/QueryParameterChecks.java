@@ -1,0 +1,51 @@
+package fr.inclusion93.structure.rest;
+
+import fr.inclusion93.problem.Problem;
+import fr.inclusion93.problem.ProblemException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+
+/** Checks a GET's query string as a whole: every problem is one named entry of the 400. */
+final class QueryParameterChecks {
+
+    private QueryParameterChecks() {
+    }
+
+    /** A misspelt or obsolete parameter would otherwise be ignored in silence, and a repeated one half-read. */
+    static void onlyKnownOnce(MultivaluedMap<String, String> given, List<String> known, List<Problem.FieldError> errors) {
+        given.forEach((name, values) -> {
+            if (!known.contains(name)) {
+                errors.add(new Problem.FieldError(name, "is not a parameter of this operation (" + String.join(", ", known) + ")"));
+            } else if (values.size() > 1) {
+                errors.add(new Problem.FieldError(name, "is given " + values.size() + " times: give it once"));
+            }
+        });
+    }
+
+    static int limit(String text, int defaultLimit, int maxLimit, List<Problem.FieldError> errors) {
+        if (absent(text)) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(text.strip());
+            if (limit >= 1 && limit <= maxLimit) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + maxLimit));
+        return defaultLimit;
+    }
+
+    /** An empty value is no value: what a form sends for a field left blank. */
+    static boolean absent(String text) {
+        return text == null || text.isBlank();
+    }
+
+    static void throwIfAny(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalidFields(errors);
+        }
+    }
+}

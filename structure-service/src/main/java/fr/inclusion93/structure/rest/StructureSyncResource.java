@@ -1,0 +1,75 @@
+package fr.inclusion93.structure.rest;
+
+import static fr.inclusion93.structure.rest.QueryParameterChecks.absent;
+
+import fr.inclusion93.problem.Problem;
+import fr.inclusion93.security.Roles;
+import fr.inclusion93.structure.service.StructureSync;
+import fr.inclusion93.structure.service.SyncCursor;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Incremental sync for the systems that keep a copy of the registry: what changed since their cursor. */
+@Path("/api/structures/changes")
+@Tag(name = "Structures")
+@Produces(MediaType.APPLICATION_JSON)
+public class StructureSyncResource {
+
+    private static final List<String> PARAMETERS = List.of("cursor", "limit");
+
+    private final StructureSync sync;
+
+    StructureSyncResource(StructureSync sync) {
+        this.sync = sync;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
+    @Operation(operationId = "listStructureChangesSince", summary = "Every structure changed since a cursor, as it now is",
+            description = "Start without a cursor (from the beginning: every structure), then always send the next of "
+                    + "the last answer. Each structure comes as it is now (closed ones with status CLOSED), in the order "
+                    + "of the transactions that changed it; one changed again later comes again. No change is ever "
+                    + "skipped, even when writes commit out of order: a change shows up once every transaction that "
+                    + "started before it has ended (usually within milliseconds; a transaction left open holds it back). "
+                    + "Fewer items than limit: you are up to date, poll again later with next.")
+    @APIResponse(responseCode = "200", description = "The changes after the cursor, and the cursor to send next",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StructureChangesPage.class),
+                    examples = @ExampleObject(name = "up to date after one change", value = Examples.CHANGES_PAGE)))
+    @APIResponse(responseCode = "400", description = "limit or cursor invalid, or an unknown parameter; every one is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad cursor", value = Examples.CHANGES_PARAMETER_PROBLEM)))
+    public StructureChangesPage changes(
+            @QueryParam("cursor") @Parameter(description = "The next of your last answer; absent to start from the beginning")
+            String cursor,
+            @QueryParam("limit") @Parameter(description = "Most structures in the answer, 1 to " + StructureSync.MAX_LIMIT
+                    + " (default " + StructureSync.DEFAULT_LIMIT + ")", schema = @Schema(type = SchemaType.INTEGER))
+            String limit,
+            @Context UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        QueryParameterChecks.onlyKnownOnce(uri.getQueryParameters(), PARAMETERS, errors);
+        int pageSize = QueryParameterChecks.limit(limit, StructureSync.DEFAULT_LIMIT, StructureSync.MAX_LIMIT, errors);
+        Optional<SyncCursor> after = absent(cursor) ? Optional.of(SyncCursor.START) : SyncCursor.decode(cursor.strip());
+        if (after.isEmpty()) {
+            errors.add(new Problem.FieldError("cursor", "is not a cursor this operation gave (send the next of your last answer)"));
+        }
+        QueryParameterChecks.throwIfAny(errors);
+        return sync.since(after.orElseThrow(), pageSize);
+    }
+}
