@@ -50,6 +50,10 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
     Problem toProblem(URI instance) {
         return new Problem(type, title, status, getMessage(), instance, errors, existing);
     }

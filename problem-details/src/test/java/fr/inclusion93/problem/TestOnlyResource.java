@@ -23,6 +23,12 @@ public class TestOnlyResource {
         return body.length;
     }
 
+    @POST
+    @Path("/large")
+    public int largeLength(byte[] body) {
+        return body.length;
+    }
+
     @GET
     @Path("/cached")
     public Response cached() {

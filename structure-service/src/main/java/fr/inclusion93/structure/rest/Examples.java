@@ -153,4 +153,34 @@ final class Examples {
 
     private Examples() {
     }
+
+    static final String MEDIATION_CSV = """
+            "id","pivot","nom","commune","code_postal","code_insee","adresse","complement_adresse","latitude","longitude","typologie","telephone","courriels","site_web","horaires","presentation_resume","presentation_detail","source","itinerance","structure_parente","date_maj","services","publics_specifiquement_adresses","prise_en_charge_specifique","frais_a_charge","dispositif_programmes_nationaux","formations_labels","autres_formations_labels","modalites_acces","modalites_accompagnement","fiche_acces_libre","prise_rdv"
+            "lacourneuve-bib-1","21930027400012","Médiathèque John Lennon","La Courneuve","93120","93027","9 avenue du Général Leclerc","","48.92741","2.38645","BIB","+33149926150","mediatheques@lacourneuve.fr","https://www.lacourneuve.fr","Tu-Sa 10:00-12:30,14:00-18:00; PH off","Ateliers numériques et accès libre aux ordinateurs.","","Ville de La Courneuve","Fixe","","2021-01-15","Aide aux démarches administratives|Accès internet et matériel informatique","Seniors","","Gratuit","","","","Se présenter|Téléphoner","Accompagnement individuel|Dans un atelier collectif","",""
+            """;
+
+    static final String IMPORT_REPORT = """
+            {"rows": 1, "created": 0, "updated": 1, "unchanged": 0}""";
+
+    static final String IMPORT_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid file", "status": 422,
+             "detail": "2 error(s) in the file; nothing was imported",
+             "instance": "/api/structures/imports",
+             "errors": [{"field": "row 3: code_postal", "reason": "does not serve La Courneuve (93027), which is served by 93120"},
+                        {"field": "row 7: pivot", "reason": "must be 14 digits with a valid SIRET checksum"}]}""";
+
+    static final String IMPORT_HEADER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "header: required column pivot is missing",
+             "instance": "/api/structures/imports",
+             "errors": [{"field": "header", "reason": "required column pivot is missing"}]}""";
+
+    static final String MEDIATION_JSON = """
+            [{"id": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10", "pivot": "21930027400012", "nom": "Médiathèque John Lennon",
+              "commune": "La Courneuve", "code_postal": "93120", "code_insee": "93027",
+              "adresse": "9 avenue du Général Leclerc", "latitude": 48.92741, "longitude": 2.38645, "typologie": "BIB",
+              "telephone": "+33149926150", "courriels": "mediatheques@lacourneuve.fr", "site_web": "https://www.lacourneuve.fr",
+              "horaires": "Tu-Sa 10:00-12:30,14:00-18:00; PH off", "date_maj": "2021-01-15",
+              "services": "Aide aux démarches administratives|Accès internet et matériel informatique",
+              "dispositif_programmes_nationaux": "Conseillers numériques"}]""";
 }

@@ -9,7 +9,9 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -77,6 +79,15 @@ public class Structure extends PanacheEntityBase {
 
     public String website;
 
+    /** What the national standard of lieux de médiation numérique says beyond the columns above, by its column name. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> mediation = new TreeMap<>();
+
+    /** Hosts an occupied conseiller numérique post. */
+    @Column(name = "hosts_conseiller", nullable = false)
+    public boolean hostsConseiller;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;
@@ -99,6 +110,13 @@ public class Structure extends PanacheEntityBase {
 
     public boolean active() {
         return status == Status.ACTIVE;
+    }
+
+    /** The structure with this SIRET, else this RNA: the active one if there is one, else the one closed last. */
+    public static Optional<Structure> identifiedBy(String siret, String rna) {
+        String identifier = siret != null ? "siret" : "rna";
+        return find("from Structure where " + identifier + " = ?1 order by case when status = ?2 then 0 else 1 end, "
+                + "updatedAt desc", siret != null ? siret : rna, Status.ACTIVE).firstResultOptional();
     }
 
     static Optional<Structure> activeWithSiret(String siret) {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
@@ -56,6 +57,28 @@ public class StructureService {
 
     @Transactional
     public StructureResponse register(StructureRequest request) {
+        return mapper.toResponse(registered(request, Map.of()));
+    }
+
+    /** What writing one row of an imported file did. */
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * Writes a structure as one row of an imported file describes it, in the import's transaction: registers it when
+     * {@code existing} is null, else changes that structure (whatever its status, which an import leaves alone).
+     * {@code mediation} replaces what the national standard says beyond the registry's own fields.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ImportOutcome importRow(UUID existing, StructureRequest request, Map<String, String> mediation) {
+        if (existing == null) {
+            registered(request, mediation);
+            return ImportOutcome.CREATED;
+        }
+        return changed(existing, Precondition.optional(null), current -> request, mediation) == null
+                ? ImportOutcome.UNCHANGED : ImportOutcome.UPDATED;
+    }
+
+    private Structure registered(StructureRequest request, Map<String, String> mediation) {
         requireWriteAccessTo(request.communeInsee());
         rules.check(request, null);
         rules.requireNoActiveDuplicate(null, request);
@@ -67,9 +90,10 @@ public class StructureService {
         structure.registeredAt = now;
         structure.updatedAt = now;
         apply(request, structure);
+        structure.mediation = new TreeMap<>(mediation);
         persist(structure);
         record(StructureEventType.REGISTERED, null, structure);
-        return mapper.toResponse(structure);
+        return structure;
     }
 
     public StructureResponse get(UUID id) {
@@ -88,6 +112,13 @@ public class StructureService {
      */
     @Transactional
     public StructureResponse change(UUID id, Precondition precondition, Function<StructureRequest, StructureRequest> changed) {
+        Structure structure = changed(id, precondition, changed, null);
+        return mapper.toResponse(structure == null ? find(id) : structure);
+    }
+
+    /** The changed structure, or null when the change changes nothing; {@code mediation} null keeps the structure's. */
+    private Structure changed(UUID id, Precondition precondition, Function<StructureRequest, StructureRequest> changed,
+            Map<String, String> mediation) {
         Structure structure = lockedForWrite(id, precondition);
         StructureRequest request = changed.apply(mapper.toRequest(structure));
         requireWriteAccessTo(request.communeInsee());
@@ -97,13 +128,16 @@ public class StructureService {
         }
         StructureState before = StructureState.of(structure);
         apply(request, structure);
+        if (mediation != null) {
+            structure.mediation = new TreeMap<>(mediation);
+        }
         if (sameData(before, StructureState.of(structure))) {
-            return mapper.toResponse(structure);
+            return null;
         }
         bump(structure);
         persist(structure);
         record(StructureEventType.UPDATED, before, structure);
-        return mapper.toResponse(structure);
+        return structure;
     }
 
     @Transactional

@@ -1,0 +1,50 @@
+package fr.inclusion93.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A service that takes large files on one path: 2 MiB there, 1 MiB everywhere else. */
+@QuarkusTest
+@TestProfile(LargeBodyPathsTest.LargeFiles.class)
+class LargeBodyPathsTest {
+
+    private static final int ONE_MIB = 1024 * 1024;
+
+    public static class LargeFiles implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.http.limits.max-body-size", "2M",
+                    "request-limits.max-body-size", "1M",
+                    "request-limits.large-body-paths", "/api/test-only/large");
+        }
+    }
+
+    @Test
+    void aLargeBodyPathTakesUpToQuarkusLimit() {
+        given().contentType(ContentType.BINARY).body(new byte[2 * ONE_MIB])
+                .when().post("/api/test-only/large")
+                .then().statusCode(200).body(equalTo(Integer.toString(2 * ONE_MIB)));
+        given().contentType(ContentType.BINARY).body(new byte[2 * ONE_MIB + 1])
+                .when().post("/api/test-only/large")
+                .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("The request body is larger than 2097152 bytes"));
+    }
+
+    @Test
+    void everyOtherPathKeepsTheSmallLimit() {
+        given().contentType(ContentType.BINARY).body(new byte[ONE_MIB])
+                .when().post("/api/test-only")
+                .then().statusCode(200);
+        given().contentType(ContentType.BINARY).body(new byte[ONE_MIB + 1])
+                .when().post("/api/test-only")
+                .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("The request body is larger than 1048576 bytes"));
+    }
+}

@@ -1,0 +1,181 @@
+package fr.inclusion93.structure.mediation;
+
+import fr.inclusion93.problem.Problem.FieldError;
+import fr.inclusion93.problem.ProblemException;
+import fr.inclusion93.problem.ProblemType;
+import fr.inclusion93.security.Caller;
+import fr.inclusion93.structure.reference.Commune;
+import fr.inclusion93.structure.reference.Communes;
+import fr.inclusion93.structure.rest.StructureRequest;
+import fr.inclusion93.structure.service.StructureRules;
+import fr.inclusion93.structure.service.StructureService;
+import fr.inclusion93.structure.service.StructureService.ImportOutcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Imports a file of the national standard of lieux de médiation numérique: every row, or none. Each row is checked
+ * against the standard's schema and the registry's rules first, and the file is refused with every error named by
+ * row and column when any row fails. Rows are matched to structures by {@code pivot} (SIRET, or RNA): a known one is
+ * changed (or left alone when the file says what it already says), an unknown one registered; a closed structure
+ * stays closed. All in one transaction.
+ */
+@ApplicationScoped
+public class MediationImport {
+
+    /** How many errors a refusal lists at most (a wrong file can have one per cell). */
+    static final int MAX_ERRORS = 1000;
+    /** Rows written between two clearings of the persistence context (which would otherwise hold every row). */
+    private static final int ROWS_PER_FLUSH = 100;
+    private static final URI OUTSIDE_TERRITORY = ProblemType.of("outside-territory");
+
+    private final StructureService structures;
+    private final MediationRowReader rowReader;
+    private final StructureRules rules;
+    private final Validator validator;
+    private final Communes communes;
+    private final Caller caller;
+    private final EntityManager entityManager;
+    private final Duration timeout;
+
+    MediationImport(StructureService structures, MediationRowReader rowReader, StructureRules rules, Validator validator,
+            Communes communes, Caller caller, EntityManager entityManager,
+            @ConfigProperty(name = "structure.import.timeout", defaultValue = "10m") Duration timeout) {
+        this.structures = structures;
+        this.rowReader = rowReader;
+        this.rules = rules;
+        this.validator = validator;
+        this.communes = communes;
+        this.caller = caller;
+        this.entityManager = entityManager;
+        this.timeout = timeout;
+    }
+
+    /** What an import did: rows read, structures registered, changed, and left as they were. */
+    public record Report(int rows, int created, int updated, int unchanged) {
+    }
+
+    public Report importCsv(InputStream body) {
+        List<MediationRow> rows = MediationCsv.read(body);
+        return QuarkusTransaction.requiringNew().timeout(Math.toIntExact(timeout.toSeconds())).call(() -> write(check(rows)));
+    }
+
+    /** 422 naming each broken row and column: nothing was imported. */
+    static ProblemException invalidRows(List<FieldError> errors) {
+        String detail = errors.size() + " error(s) in the file; nothing was imported"
+                + (errors.size() > MAX_ERRORS ? " (the first " + MAX_ERRORS + " are listed)" : "");
+        return new ProblemException(422, ProblemType.VALIDATION, "Invalid file", detail,
+                errors.stream().limit(MAX_ERRORS).toList());
+    }
+
+    private List<MediationRowReader.ImportedRow> check(List<MediationRow> rows) {
+        List<MediationRowReader.ImportedRow> imported = new ArrayList<>(rows.size());
+        List<FieldError> errors = new ArrayList<>();
+        List<Integer> outsideTerritory = new ArrayList<>();
+        Map<String, Integer> rowByPivot = new HashMap<>();
+        Map<String, Integer> rowById = new HashMap<>();
+        for (MediationRow row : rows) {
+            List<FieldError> rowErrors = new ArrayList<>();
+            firstOccurrence(row, "pivot", rowByPivot, rowErrors);
+            firstOccurrence(row, "id", rowById, rowErrors);
+            MediationRowReader.ImportedRow read = rowReader.read(row, rowErrors);
+            if (rowErrors.isEmpty()) {
+                checkRules(row, read, rowErrors);
+            }
+            if (rowErrors.isEmpty() && !writableByCaller(read.request())) {
+                outsideTerritory.add(row.number());
+            }
+            errors.addAll(rowErrors);
+            imported.add(read);
+        }
+        if (!outsideTerritory.isEmpty()) {
+            throw new ProblemException(403, OUTSIDE_TERRITORY, "Outside your territory", "rows "
+                    + outsideTerritory.stream().limit(MAX_ERRORS).map(String::valueOf).collect(Collectors.joining(", "))
+                    + " are outside your territory: a partner imports its own territory's structures only; nothing was "
+                    + "imported", List.of());
+        }
+        if (!errors.isEmpty()) {
+            throw invalidRows(errors);
+        }
+        entityManager.clear(); // the structures the rows were matched to: written again below, one at a time
+        return imported;
+    }
+
+    private void checkRules(MediationRow row, MediationRowReader.ImportedRow read, List<FieldError> errors) {
+        for (ConstraintViolation<StructureRequest> violation : validator.validate(read.request())) {
+            errors.add(new FieldError(row.field(MediationRowReader.columnOf(violation.getPropertyPath().toString())),
+                    violation.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            return;
+        }
+        try {
+            rules.check(read.request(), read.existing());
+        } catch (ProblemException e) {
+            errors.addAll(inRow(row, e));
+        }
+    }
+
+    private boolean writableByCaller(StructureRequest request) {
+        try {
+            communes.byInseeCode(request.communeInsee()).map(Commune::territory).ifPresent(caller::requireWriteAccessTo);
+            return true;
+        } catch (ProblemException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private Report write(List<MediationRowReader.ImportedRow> rows) {
+        Map<ImportOutcome, Integer> outcomes = new EnumMap<>(ImportOutcome.class);
+        int written = 0;
+        for (MediationRowReader.ImportedRow row : rows) {
+            try {
+                outcomes.merge(structures.importRow(row.existing(), row.request(), row.mediation()), 1, Integer::sum);
+            } catch (ProblemException e) {
+                // a concurrent write took this identity since the rows were checked: the whole file is refused
+                throw new ProblemException(e.status(), ProblemType.CONFLICT, "Conflict",
+                        "row " + row.row().number() + ": " + e.getMessage() + "; nothing was imported", inRow(row.row(), e));
+            }
+            if (++written % ROWS_PER_FLUSH == 0) {
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
+        return new Report(rows.size(), outcomes.getOrDefault(ImportOutcome.CREATED, 0),
+                outcomes.getOrDefault(ImportOutcome.UPDATED, 0), outcomes.getOrDefault(ImportOutcome.UNCHANGED, 0));
+    }
+
+    private static void firstOccurrence(MediationRow row, String column, Map<String, Integer> rowByValue,
+            List<FieldError> errors) {
+        String value = row.get(column);
+        Integer first = value.isEmpty() ? null : rowByValue.putIfAbsent(value, row.number());
+        if (first != null) {
+            errors.add(new FieldError(row.field(column), "is also the " + column + " of row " + first
+                    + (column.equals("pivot") ? ": one row per structure" : ": ids are unique in a file")));
+        }
+    }
+
+    private static List<FieldError> inRow(MediationRow row, ProblemException e) {
+        return e.errors().stream()
+                .map(error -> new FieldError(row.field(MediationRowReader.columnOf(error.field())), error.reason()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+    }
+}
