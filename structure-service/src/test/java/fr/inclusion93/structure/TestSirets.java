@@ -10,7 +10,16 @@ public final class TestSirets {
     }
 
     public static String next() {
-        StringBuilder digits = new StringBuilder("7");
+        return startingWith("7");
+    }
+
+    /** A SIRET of a public body (its SIREN starts with 2, as a commune's does). */
+    public static String nextOfPublicBody() {
+        return startingWith("2");
+    }
+
+    private static String startingWith(String prefix) {
+        StringBuilder digits = new StringBuilder(prefix);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (digits.length() < 13) {
             digits.append(random.nextInt(10));

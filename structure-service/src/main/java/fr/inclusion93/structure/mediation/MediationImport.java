@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -93,12 +94,11 @@ public class MediationImport {
             firstOccurrence(row, "pivot", rowByPivot, rowErrors);
             firstOccurrence(row, "id", rowById, rowErrors);
             MediationRowReader.ImportedRow read = rowReader.read(row, rowErrors);
-            if (rowErrors.isEmpty()) {
-                checkRules(row, read, rowErrors);
-            }
+            checkRules(row, read, rowErrors);
             if (rowErrors.isEmpty() && !writableByCaller(read.request())) {
                 outsideTerritory.add(row.number());
             }
+            rowErrors.sort(Comparator.comparing(error -> columnIndex(row, error)));
             errors.addAll(rowErrors);
             imported.add(read);
         }
@@ -115,10 +115,17 @@ public class MediationImport {
         return imported;
     }
 
+    /** The registry's checks: each field's (on columns the standard's schema found no fault in), then the rules. */
     private void checkRules(MediationRow row, MediationRowReader.ImportedRow read, List<FieldError> errors) {
+        Set<String> faulty = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        if (faulty.contains(row.field("commune"))) {
+            faulty.add(row.field("code_insee")); // the commune was to give the code: one error is enough
+        }
         for (ConstraintViolation<StructureRequest> violation : validator.validate(read.request())) {
-            errors.add(new FieldError(row.field(MediationRowReader.columnOf(violation.getPropertyPath().toString())),
-                    violation.getMessage()));
+            String field = row.field(MediationRowReader.columnOf(violation.getPropertyPath().toString()));
+            if (faulty.add(field)) {
+                errors.add(new FieldError(field, violation.getMessage()));
+            }
         }
         if (!errors.isEmpty()) {
             return;
@@ -170,6 +177,10 @@ public class MediationImport {
             errors.add(new FieldError(row.field(column), "is also the " + column + " of row " + first
                     + (column.equals("pivot") ? ": one row per structure" : ": ids are unique in a file")));
         }
+    }
+
+    private static int columnIndex(MediationRow row, FieldError error) {
+        return MediationSchema.instance().columns().indexOf(error.field().substring(row.field("").length()));
     }
 
     private static List<FieldError> inRow(MediationRow row, ProblemException e) {
