@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Imports a file of the national standard of lieux de médiation numérique: every row, or none. Each row is checked
@@ -67,7 +68,12 @@ public class MediationImport {
     }
 
     /** What an import did: rows read, structures registered, changed, and left as they were. */
-    public record Report(int rows, int created, int updated, int unchanged) {
+    @Schema(name = "MediationImportReport", description = "What an import did; rows = created + updated + unchanged")
+    public record Report(
+            @Schema(description = "Data rows in the file", examples = "1") int rows,
+            @Schema(description = "Structures registered (a pivot the registry did not know)", examples = "0") int created,
+            @Schema(description = "Structures changed", examples = "1") int updated,
+            @Schema(description = "Structures the file describes as they already were", examples = "0") int unchanged) {
     }
 
     public Report importCsv(InputStream body) {
