@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,11 @@ public final class MediationCsv {
      * values is not the header's.
      */
     public static List<MediationRow> read(InputStream body) {
-        try (Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
+        return read(body, StandardCharsets.UTF_8);
+    }
+
+    public static List<MediationRow> read(InputStream body, Charset charset) {
+        try (Reader reader = new InputStreamReader(body, charset);
                 MappingIterator<String[]> lines = CSV.readerFor(String[].class).readValues(reader)) {
             if (!lines.hasNext()) {
                 throw unreadable("the file is empty: a header row is expected");

@@ -17,6 +17,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,8 +77,8 @@ public class MediationImport {
             @Schema(description = "Structures the file describes as they already were", examples = "0") int unchanged) {
     }
 
-    public Report importCsv(InputStream body) {
-        List<MediationRow> rows = MediationCsv.read(body);
+    public Report importCsv(InputStream body, Charset charset) {
+        List<MediationRow> rows = MediationCsv.read(body, charset);
         return QuarkusTransaction.requiringNew().timeout(Math.toIntExact(timeout.toSeconds())).call(() -> write(check(rows)));
     }
 

@@ -15,7 +15,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import fr.inclusion93.problem.ProblemException;
+import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,7 +53,7 @@ public class MediationResource {
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importMediationStructures", summary = "Import structures from a file of the national standard",
-            description = "A CSV file (UTF-8, comma, header row) of " + STANDARD + ", up to 32 MiB. All rows or none: "
+            description = "A CSV file (comma, header row; UTF-8 unless the Content-Type names another charset) of " + STANDARD + ", up to 32 MiB. All rows or none: "
                     + "every row is checked against the standard's schema and the registry's rules before anything is "
                     + "written, and a file with any invalid row is refused with each error named by row (the first after "
                     + "the header is row 1) and column. Rows are matched by pivot (SIRET, or RNA): a known structure is "
@@ -76,8 +81,19 @@ public class MediationResource {
             + "and column (the first 1,000); nothing was imported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "two invalid rows", value = Examples.IMPORT_PROBLEM)))
-    public MediationImport.Report importFile(InputStream body) {
-        return mediationImport.importCsv(body);
+    public MediationImport.Report importFile(InputStream body, @Context HttpHeaders headers) {
+        return mediationImport.importCsv(body, charsetOf(headers.getMediaType()));
+    }
+
+    /** The charset the Content-Type names (a spreadsheet may save as windows-1252), else UTF-8 as the standard says. */
+    private static Charset charsetOf(MediaType mediaType) {
+        String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        try {
+            return charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidFields(List.of(new Problem.FieldError(HttpHeaders.CONTENT_TYPE,
+                    "names a charset this service does not know: " + charset)));
+        }
     }
 
     @GET

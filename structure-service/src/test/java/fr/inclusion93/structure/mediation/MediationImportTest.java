@@ -200,6 +200,20 @@ class MediationImportTest {
     }
 
     @Test
+    void theContentTypeSaysWhichCharsetTheFileIsIn() {
+        Map<String, String> library = library();
+        byte[] latin1 = csv(library).getBytes(StandardCharsets.ISO_8859_1);
+
+        asAdmin().contentType("text/csv; charset=windows-1252").body(latin1).post(IMPORTS).then().statusCode(200);
+
+        assertThat(bySiret(library.get("pivot")).address()).isEqualTo("9 avenue du Général Leclerc");
+        Problem problem = asAdmin().contentType("text/csv; charset=klingon").body(latin1).post(IMPORTS)
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).extract().as(Problem.class);
+        assertThat(problem.errors()).containsExactly(
+                new FieldError("Content-Type", "names a charset this service does not know: klingon"));
+    }
+
+    @Test
     void aPartnerImportsItsOwnTerritoryOnly() {
         Map<String, String> library = library(); // La Courneuve, Plaine Commune
         Map<String, String> association = association(); // Bobigny, Est Ensemble
