@@ -9,7 +9,8 @@
 #   8       eight connections back to back: saturation, what two cores give (the p99 is then queueing: no target).
 # Then the médiation numérique export (GET /api/structures/export/mediation-numerique.csv|.json), when this checkout
 # has it: its time at SMALL_ROWS and at ROWS rows (target <= 2 s), and the heap still live in the middle of an export
-# (a slow client keeps it in flight while a full GC runs) at both sizes: it must not grow with the row count.
+# (a slow client keeps it in flight while a full GC runs) at both sizes: it must not grow with the row count; and the
+# import of that export's CSV (POST /api/structures/imports), once as it stands and once into an emptied registry.
 #
 # Seeding is bulk SQL into the service's own database after Flyway migrated it (the API would take minutes and measure
 # nothing here): names, types, legal kinds, communes and their EPT, QPV, closures, services, hours, valid SIRETs (Luhn)
@@ -367,6 +368,25 @@ for load in $LOADS; do
 done
 measure_export "$ROWS"
 
+## Médiation numérique import (no target): the CSV export of ROWS rows imported back (every row checked, none changed),
+## then into an emptied registry (every row registered, audited and published).
+declare -A IMPORT_MS=() IMPORT_REPORT=()
+import_file() { # name file: POSTs the file, keeps the time and the report
+  local out
+  out=$(curl -sS -w '\n%{http_code} %{time_total}' -H "$AUTH" -H 'Content-Type: text/csv; charset=UTF-8' \
+    --data-binary "@$2" "$BASE/api/structures/imports")
+  [[ $(tail -1 <<<"$out" | cut -d' ' -f1) == 200 ]] || die "import ($1) failed: $out"
+  IMPORT_REPORT[$1]=$(head -1 <<<"$out")
+  IMPORT_MS[$1]=$(tail -1 <<<"$out" | awk '{ printf "%d", $2 * 1000 + 0.5 }')
+  log "import $1: ${IMPORT_MS[$1]} ms, ${IMPORT_REPORT[$1]}"
+}
+if [[ -n ${EXPORT_MS[csv-$ROWS]:-} ]]; then
+  curl -fsS -o "$BENCH_DIR/export.csv" -H "$AUTH" "$BASE$EXPORT_PATH.csv"
+  import_file "of the export, unchanged" "$BENCH_DIR/export.csv"
+  echo "delete from structure" | sql "$DB"
+  import_file "into an empty registry" "$BENCH_DIR/export.csv"
+fi
+
 ## Report.
 row() { printf '%-32s %6s %8s %8s %8s %8s  %s\n' "$@"; }
 echo
@@ -413,6 +433,9 @@ else
     fi
   done
   echo "(the live heap should not grow with the rows: compare the $SMALL_ROWS and $ROWS lines)"
+  for name in "${!IMPORT_MS[@]}"; do
+    printf '%-32s %8s %10s  %s\n' "import $name" "${EXPORT_BYTES[csv-$ROWS]}B" "${IMPORT_MS[$name]}" "${IMPORT_REPORT[$name]}"
+  done
 fi
 echo "(wrk outputs and Lua scripts in $BENCH_DIR; total $((SECONDS - STARTED_AT)) s)"
 exit "$failed"
