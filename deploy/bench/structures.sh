@@ -161,6 +161,7 @@ holder=$(port_holder "$PORT")
 log "structure-service $REVISION ready on port $PORT (pid $SERVICE_PID; JAVA_OPTS: $JAVA_OPTS)"
 TOKEN=$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" dashboard --client structures-bench --ttl 7200)
 AUTH="Authorization: Bearer $TOKEN"
+ADMIN_AUTH="Authorization: Bearer $(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" admin --client structures-bench --ttl 7200)"
 
 ## Seeding: rows numbered from $1 to $2, generated in SQL from the service's list of communes.
 COMMUNE_VALUES=$(awk -F, 'NR > 1 && $5 != "" { split($3, pc, "|"); gsub("\x27", "\x27\x27", $2)
@@ -373,7 +374,7 @@ measure_export "$ROWS"
 declare -A IMPORT_MS=() IMPORT_REPORT=()
 import_file() { # name file: POSTs the file, keeps the time and the report
   local out
-  out=$(curl -sS -w '\n%{http_code} %{time_total}' -H "$AUTH" -H 'Content-Type: text/csv; charset=UTF-8' \
+  out=$(curl -sS -w '\n%{http_code} %{time_total}' -H "$ADMIN_AUTH" -H 'Content-Type: text/csv; charset=UTF-8' \
     --data-binary "@$2" "$BASE/api/structures/imports")
   [[ $(tail -1 <<<"$out" | cut -d' ' -f1) == 200 ]] || die "import ($1) failed: $out"
   IMPORT_REPORT[$1]=$(head -1 <<<"$out")

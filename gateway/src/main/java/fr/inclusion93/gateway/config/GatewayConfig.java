@@ -22,6 +22,12 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration idleTimeout();
 
+    /**
+     * Longer silences allowed on some paths (exact request paths, quoted as keys): an import answers only once its
+     * whole file is written.
+     */
+    Map<String, Duration> pathIdleTimeouts();
+
     /** Most connections kept open to each service; further requests wait for a free one. */
     @WithDefault("50")
     int maxConnections();

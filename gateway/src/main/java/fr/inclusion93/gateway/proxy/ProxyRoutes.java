@@ -47,7 +47,7 @@ public class ProxyRoutes {
         for (Upstream upstream : upstreams.all()) {
             // no service speaks WebSocket: an Upgrade request is proxied as a plain one (Upgrade is hop-by-hop)
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin(context -> context.client().request(requestTo(upstream)))
+                    .origin(context -> context.client().request(requestTo(upstream, context.request().getURI())))
                     .addInterceptor(new UpstreamFailures(upstream, problems))
                     .addInterceptor(new ForwardedHeaders())
                     .addInterceptor(new ServiceHeadersWin());
@@ -78,10 +78,12 @@ public class ProxyRoutes {
         ((HttpServerRequestInternal) context.request()).context().putLocal("UrlPathTemplate", route);
     }
 
-    private RequestOptions requestTo(Upstream upstream) {
+    private RequestOptions requestTo(Upstream upstream, String uri) {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
         return new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(upstream.port(), upstream.host()))
                 .setSsl(upstream.ssl())
-                .setIdleTimeout(config.idleTimeout().toMillis());
+                .setIdleTimeout(config.pathIdleTimeouts().getOrDefault(path, config.idleTimeout()).toMillis());
     }
 }

@@ -15,13 +15,21 @@ import java.util.Map;
  */
 public class FailingUpstreams implements QuarkusTestResourceLifecycleManager {
 
+    /** The silent service's one path that answers, late: after the gateway's idle time-out but within this path's. */
+    static final String SLOW_PATH = "/api/conseillers/imports";
+    static final long SLOW_ANSWER_MS = 900;
+
     private Vertx vertx;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer silent = vertx.createHttpServer()
-                .requestHandler(request -> { })
+                .requestHandler(request -> {
+                    if (request.path().equals(SLOW_PATH)) {
+                        vertx.setTimer(SLOW_ANSWER_MS, timer -> request.response().end("late"));
+                    }
+                })
                 .listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().join();
         String refused = "http://127.0.0.1:" + closedPort();

@@ -23,7 +23,8 @@ class UpstreamFailureTest {
     public static class ServicesInTrouble implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.idle-timeout", "300ms");
+            return Map.of("gateway.idle-timeout", "300ms",
+                    "gateway.path-idle-timeouts.\"" + FailingUpstreams.SLOW_PATH + "\"", "5s");
         }
 
         @Override
@@ -61,6 +62,12 @@ class UpstreamFailureTest {
         assertThat(problem).isEqualTo(new Problem(UpstreamFailures.TIMEOUT, "Gateway Timeout", 504,
                 "conseiller-service did not answer in time; the request may or may not have been applied",
                 URI.create("/api/conseillers/7"), null));
+    }
+
+    @Test
+    void aPathWithALongerIdleTimeOutWaitsForItsAnswer() {
+        asAdmin().when().get(FailingUpstreams.SLOW_PATH + "?dry-run=true").then().statusCode(200).body(equalTo("late"));
+        asAdmin().when().get(FailingUpstreams.SLOW_PATH + "/other").then().statusCode(504);
     }
 
     /** The problem names the service, never its host, port or the exception (those go to the log). */

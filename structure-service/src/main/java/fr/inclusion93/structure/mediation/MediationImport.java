@@ -42,7 +42,7 @@ public class MediationImport {
 
     /** How many errors a refusal lists at most (a wrong file can have one per cell). */
     static final int MAX_ERRORS = 1000;
-    /** Rows written between two clearings of the persistence context (which would otherwise hold every row). */
+    /** Rows read or written between two clearings of the persistence context (which would otherwise hold every row). */
     private static final int ROWS_PER_FLUSH = 100;
     private static final URI OUTSIDE_TERRITORY = ProblemType.of("outside-territory");
 
@@ -108,17 +108,20 @@ public class MediationImport {
             rowErrors.sort(Comparator.comparing(error -> columnIndex(row, error)));
             errors.addAll(rowErrors);
             imported.add(read);
+            if (imported.size() % ROWS_PER_FLUSH == 0) {
+                entityManager.clear(); // the structures rows were matched to: only their ids and data are kept
+            }
         }
         if (!outsideTerritory.isEmpty()) {
-            throw new ProblemException(403, OUTSIDE_TERRITORY, "Outside your territory", "rows "
-                    + outsideTerritory.stream().limit(MAX_ERRORS).map(String::valueOf).collect(Collectors.joining(", "))
-                    + " are outside your territory: a partner imports its own territory's structures only; nothing was "
-                    + "imported", List.of());
+            throw new ProblemException(403, OUTSIDE_TERRITORY, "Outside your territory", "A partner imports "
+                    + "structures of its own territory only; rows outside yours: " + outsideTerritory.stream()
+                            .limit(MAX_ERRORS).map(String::valueOf).collect(Collectors.joining(", "))
+                    + "; nothing was imported", List.of());
         }
         if (!errors.isEmpty()) {
             throw invalidRows(errors);
         }
-        entityManager.clear(); // the structures the rows were matched to: written again below, one at a time
+        entityManager.clear();
         return imported;
     }
 

@@ -58,8 +58,9 @@ class MediationExportTest {
 
         TableSchemaValidator.Result validation = TableSchemaValidator.validate(export, ".csv");
         assertThat(validation.errors()).isEmpty();
-        Map<String, Map<String, String>> byPivot = byPivot(MediationCsv.read(bytes(export)));
-        assertThat(validation.rows()).isEqualTo(byPivot.size());
+        List<MediationRow> rows = MediationCsv.read(bytes(export));
+        assertThat(validation.rows()).isEqualTo(rows.size());
+        Map<String, Map<String, String>> byPivot = byPivot(rows);
         StructureResponse imported = bySiret(library.get("pivot"));
         assertThat(byPivot.get(library.get("pivot"))).isEqualTo(with(library, "id", imported.id().toString(),
                 "date_maj", LocalDate.ofInstant(imported.updatedAt(), ZoneId.of("Europe/Paris")).toString()));

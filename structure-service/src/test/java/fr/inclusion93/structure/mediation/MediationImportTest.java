@@ -220,7 +220,8 @@ class MediationImportTest {
 
         Problem problem = refused(as(partnerOf(TestTokens.PLAINE_COMMUNE)), csv(library, association), 403);
 
-        assertThat(problem.detail()).startsWith("rows 2 are outside your territory");
+        assertThat(problem.detail()).isEqualTo("A partner imports structures of its own territory only; rows outside "
+                + "yours: 2; nothing was imported");
         assertThat(rows.structures(library.get("pivot"))).isZero();
         assertThat(importing(as(partnerOf(TestTokens.PLAINE_COMMUNE)), csv(library)))
                 .isEqualTo(new MediationImport.Report(1, 1, 0, 0));
