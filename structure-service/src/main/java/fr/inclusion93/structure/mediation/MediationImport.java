@@ -7,6 +7,7 @@ import fr.inclusion93.security.Caller;
 import fr.inclusion93.structure.reference.Commune;
 import fr.inclusion93.structure.reference.Communes;
 import fr.inclusion93.structure.rest.StructureRequest;
+import fr.inclusion93.structure.service.IdentityLocks;
 import fr.inclusion93.structure.service.StructureRules;
 import fr.inclusion93.structure.service.StructureService;
 import fr.inclusion93.structure.service.StructureService.ImportOutcome;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * against the standard's schema and the registry's rules first, and the file is refused with every error named by
  * row and column when any row fails. Rows are matched to structures by {@code pivot} (SIRET, or RNA): a known one is
  * changed (or left alone when the file says what it already says), an unknown one registered; a closed structure
- * stays closed. All in one transaction.
+ * stays closed. All in one transaction, which keeps other writers of structures waiting until it ends.
  */
 @ApplicationScoped
 public class MediationImport {
@@ -53,10 +54,11 @@ public class MediationImport {
     private final Communes communes;
     private final Caller caller;
     private final EntityManager entityManager;
+    private final IdentityLocks identityLocks;
     private final Duration timeout;
 
     MediationImport(StructureService structures, MediationRowReader rowReader, StructureRules rules, Validator validator,
-            Communes communes, Caller caller, EntityManager entityManager,
+            Communes communes, Caller caller, EntityManager entityManager, IdentityLocks identityLocks,
             @ConfigProperty(name = "structure.import.timeout", defaultValue = "10m") Duration timeout) {
         this.structures = structures;
         this.rowReader = rowReader;
@@ -65,6 +67,7 @@ public class MediationImport {
         this.communes = communes;
         this.caller = caller;
         this.entityManager = entityManager;
+        this.identityLocks = identityLocks;
         this.timeout = timeout;
     }
 
@@ -79,7 +82,10 @@ public class MediationImport {
 
     public Report importCsv(InputStream body, Charset charset) {
         List<MediationRow> rows = MediationCsv.read(body, charset);
-        return QuarkusTransaction.requiringNew().timeout(Math.toIntExact(timeout.toSeconds())).call(() -> write(check(rows)));
+        return QuarkusTransaction.requiringNew().timeout(Math.toIntExact(timeout.toSeconds())).call(() -> {
+            identityLocks.lockWholeTable(entityManager); // before the rows are matched: nobody registers one meanwhile
+            return write(check(rows));
+        });
     }
 
     /** 422 naming each broken row and column: nothing was imported. */
@@ -166,7 +172,7 @@ public class MediationImport {
             try {
                 outcomes.merge(structures.importRow(row.existing(), row.request(), row.mediation()), 1, Integer::sum);
             } catch (ProblemException e) {
-                // a concurrent write took this identity since the rows were checked: the whole file is refused
+                // a rule between rows the checks could not see (two rows taking one identity): the whole file is refused
                 throw new ProblemException(e.status(), ProblemType.CONFLICT, "Conflict",
                         "row " + row.row().number() + ": " + e.getMessage() + "; nothing was imported", inRow(row.row(), e));
             }

@@ -61,7 +61,7 @@ public class MediationResource {
                     + "changes nothing. The registry's type is the first typology code it knows; legal kind, parent and "
                     + "QPV of a known structure are kept, a new one's legal kind is derived (RNA or ASSO: association; "
                     + "SIREN starting with 1 or 2: public body). Each change is audited and published like an API write. "
-                    + "A partner imports rows of its own territory only.")
+                    + "A partner imports rows of its own territory only. Other writes of structures wait until an import ends.")
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "one library of La Courneuve", value = Examples.MEDIATION_CSV)))
     @APIResponse(responseCode = "200", description = "Imported: how many rows registered, updated and left unchanged structures",
@@ -72,8 +72,8 @@ public class MediationResource {
                     examples = @ExampleObject(name = "missing column", value = Examples.IMPORT_HEADER_PROBLEM)))
     @APIResponse(responseCode = "403", description = "Rows outside the partner's territory (listed); nothing was imported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A structure took a row's identity while the file was being "
-            + "imported; nothing was imported, import it again",
+    @APIResponse(responseCode = "409", description = "Two rows would make two active structures of one identifier (a "
+            + "SIRET and an RNA of different structures); nothing was imported",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The file is larger than 32 MiB",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -34,9 +34,11 @@ public class StructureRules {
     private static final Pattern QPV_CODE = Pattern.compile("Q[PN](\\d{3})\\d{3}");
 
     private final Communes communes;
+    private final IdentityLocks locks;
 
-    StructureRules(Communes communes) {
+    StructureRules(Communes communes, IdentityLocks locks) {
         this.communes = communes;
+        this.locks = locks;
     }
 
     /** Refuses (400, every broken rule named) a structure whose fields do not fit together; {@code self} is null for a new one. */
@@ -81,8 +83,9 @@ public class StructureRules {
     /**
      * Refuses (409, naming the existing one) an identity that would make {@code self} (null for a new structure) a
      * second active structure for a SIRET, RNA or branch. Call it before changing the entity (a query flushes it).
-     * Takes a transaction-scoped lock on each identifier first, so that of two concurrent requests for one SIRET the
-     * second waits for the first to commit and then finds it; the unique indexes stay as the last word.
+     * Takes a transaction-scoped lock on each identifier first (unless the transaction holds the whole table:
+     * {@link IdentityLocks}), so that of two concurrent requests for one SIRET the second waits for the first to commit
+     * and then finds it; the unique indexes stay as the last word.
      */
     public void requireNoActiveDuplicate(UUID self, StructureRequest identity) {
         String siret = identity.siret();
@@ -99,12 +102,8 @@ public class StructureRules {
                 "Duplicate branch", "name", "the parent structure already has an active branch named " + name);
     }
 
-    private static void lock(String identifier, String value) {
-        if (value != null) {
-            Structure.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, "structure-" + identifier + ":" + value)
-                    .getSingleResult();
-        }
+    private void lock(String identifier, String value) {
+        locks.lock(Structure.getEntityManager(), identifier, value);
     }
 
     private void checkPlace(StructureRequest request, Commune commune, List<FieldError> errors) {
