@@ -96,7 +96,12 @@ public class MediationRowReader {
                 blankToNull(row.get("telephone")),
                 list(row.get("courriels")).stream().findFirst().orElse(null),
                 list(row.get("site_web")).stream().findFirst().orElse(null));
-        return new ImportedRow(row, existing.map(s -> s.id).orElse(null), request, mediation(row));
+        Map<String, String> mediation = mediation(row);
+        // a list that says no more than the registry's field is not kept (an export gives that field back as the list)
+        mediation.remove("typologie", type);
+        mediation.remove("courriels", request.email());
+        mediation.remove("site_web", request.website());
+        return new ImportedRow(row, existing.map(s -> s.id).orElse(null), request, mediation);
     }
 
     /** The INSEE code of the row's commune: code_insee, else the commune of that name the postal code serves. */

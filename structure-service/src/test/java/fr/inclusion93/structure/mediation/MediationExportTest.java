@@ -74,16 +74,18 @@ class MediationExportTest {
     }
 
     @Test
-    void theExportOfWhatWasImportedImportsBackAsNoChange() {
+    void theExportImportsBackAsNoChange() {
         Map<String, String> library = library();
         Map<String, String> association = association();
         importing(asAdmin(), csv(library, association));
+        StructureResponse registered = TestWrites.register(TestStructures.body(TestSirets.next()));
         Map<String, Map<String, String>> exported = byPivot(MediationCsv.read(bytes(csvExport())));
 
-        MediationImport.Report report = importing(asAdmin(),
-                csv(exported.get(library.get("pivot")), exported.get(association.get("pivot"))));
+        MediationImport.Report report = importing(asAdmin(), csv(exported.get(library.get("pivot")),
+                exported.get(association.get("pivot")), exported.get(registered.siret())));
 
-        assertThat(report).isEqualTo(new MediationImport.Report(2, 0, 0, 2));
+        assertThat(report).isEqualTo(new MediationImport.Report(3, 0, 0, 3));
+        assertThat(TestWrites.get(registered.id()).version()).isEqualTo(registered.version());
     }
 
     @Test
