@@ -8,7 +8,6 @@ import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.security.reference.Commune;
 import fr.inclusion93.security.reference.Communes;
 import fr.inclusion93.writes.audit.AuditLog;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,9 +65,7 @@ public class BeneficiaryService {
     public PageResponse<BeneficiaryResponse> list(Beneficiary.Kind kind, int page, int size) {
         var query = kind == null ? Beneficiary.<Beneficiary>findAll(Sort.by("name").and("id"))
                 : Beneficiary.<Beneficiary>find("kind = :kind", Sort.by("name").and("id"), Parameters.with("kind", kind));
-        query.page(Page.of(page, size));
-        return new PageResponse<>(query.list().stream().map(BeneficiaryService::toResponse).toList(), page, size,
-                query.count());
+        return Records.page(query, page, size, BeneficiaryService::toResponse);
     }
 
     private static void requireFreeIdentifier(String field, String value) {

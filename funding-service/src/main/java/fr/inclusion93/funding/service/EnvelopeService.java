@@ -7,7 +7,6 @@ import fr.inclusion93.funding.rest.PageResponse;
 import fr.inclusion93.problem.Problem.FieldError;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.writes.audit.AuditLog;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,8 +59,7 @@ public class EnvelopeService {
         var query = programmeId == null ? Envelope.<Envelope>findAll(Sort.by("createdAt").and("id"))
                 : Envelope.<Envelope>find("programmeId = :programme", Sort.by("createdAt").and("id"),
                         Parameters.with("programme", programmeId));
-        query.page(Page.of(page, size));
-        return new PageResponse<>(query.list().stream().map(this::toResponse).toList(), page, size, query.count());
+        return Records.page(query, page, size, this::toResponse);
     }
 
     private EnvelopeResponse toResponse(Envelope envelope) {

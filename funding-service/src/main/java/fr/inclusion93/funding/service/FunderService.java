@@ -6,7 +6,6 @@ import fr.inclusion93.funding.rest.FunderResponse;
 import fr.inclusion93.funding.rest.PageResponse;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.writes.audit.AuditLog;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -45,8 +44,7 @@ public class FunderService {
     }
 
     public PageResponse<FunderResponse> list(int page, int size) {
-        var query = Funder.<Funder>findAll(Sort.by("createdAt").and("id")).page(Page.of(page, size));
-        return new PageResponse<>(query.list().stream().map(mapper::toResponse).toList(), page, size, query.count());
+        return Records.page(Funder.<Funder>findAll(Sort.by("createdAt").and("id")), page, size, mapper::toResponse);
     }
 
     static Funder find(UUID id) {

@@ -13,7 +13,6 @@ import fr.inclusion93.problem.Problem.FieldError;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.writes.audit.AuditLog;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -153,8 +152,7 @@ public class LineService {
         Sort sort = Sort.by("createdAt").and("id");
         var query = parameters.isEmpty() ? FundingLine.<FundingLine>findAll(sort)
                 : FundingLine.<FundingLine>find(where.toString(), sort, parameters.toArray());
-        query.page(Page.of(page, size));
-        return new PageResponse<>(query.list().stream().map(this::toResponse).toList(), page, size, query.count());
+        return Records.page(query, page, size, this::toResponse);
     }
 
     /** The line, locked until the transaction ends, once the caller may write in its territory. */

@@ -11,7 +11,6 @@ import fr.inclusion93.funding.rest.PaymentResponse;
 import fr.inclusion93.problem.Problem.FieldError;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.writes.audit.AuditLog;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -81,7 +80,7 @@ public class PaymentService {
 
     public PageResponse<PaymentResponse> list(UUID lineId, int page, int size) {
         LineService.find(lineId);
-        var query = Payment.<Payment>find("lineId", Sort.by("recordedAt").and("id"), lineId).page(Page.of(page, size));
-        return new PageResponse<>(query.list().stream().map(mapper::toResponse).toList(), page, size, query.count());
+        return Records.page(Payment.<Payment>find("lineId", Sort.by("recordedAt").and("id"), lineId), page, size,
+                mapper::toResponse);
     }
 }

@@ -7,7 +7,6 @@ import fr.inclusion93.funding.rest.ProgrammeResponse;
 import fr.inclusion93.problem.Problem.FieldError;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.writes.audit.AuditLog;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,8 +56,7 @@ public class ProgrammeService {
         var query = funderId == null ? Programme.<Programme>findAll(Sort.by("createdAt").and("id"))
                 : Programme.<Programme>find("funderId = :funder", Sort.by("createdAt").and("id"),
                         Parameters.with("funder", funderId));
-        query.page(Page.of(page, size));
-        return new PageResponse<>(query.list().stream().map(mapper::toResponse).toList(), page, size, query.count());
+        return Records.page(query, page, size, mapper::toResponse);
     }
 
     static Programme find(UUID id) {

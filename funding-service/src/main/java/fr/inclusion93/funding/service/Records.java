@@ -1,13 +1,17 @@
 package fr.inclusion93.funding.service;
 
+import fr.inclusion93.funding.rest.PageResponse;
 import fr.inclusion93.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hibernate.exception.ConstraintViolationException;
 
 /** What every write of this service shares: the time PostgreSQL keeps, free keys, and unique-index races as 409. */
@@ -38,5 +42,11 @@ final class Records {
                     "another " + what + " took this key or identifier at the same time (" + e.getConstraintName() + ")",
                     List.of());
         }
+    }
+
+    /** One page of a query, each entity mapped to its response; the total counts the whole query. */
+    static <E, T> PageResponse<T> page(PanacheQuery<E> query, int page, int size, Function<E, T> toResponse) {
+        query.page(Page.of(page, size));
+        return new PageResponse<>(query.list().stream().map(toResponse).toList(), page, size, query.count());
     }
 }
