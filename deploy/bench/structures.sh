@@ -51,7 +51,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
 PGSUPERUSER=${PGSUPERUSER:-postgres}
 DB=structure_bench_search
 BASE=http://127.0.0.1:$PORT
-COMMUNES_CSV=$ROOT/structure-service/src/main/resources/reference/communes-seine-saint-denis.csv
+COMMUNES_CSV=$ROOT/api-security/src/main/resources/reference/communes-seine-saint-denis.csv
 
 log() { echo "[$ME] $*"; }
 die() { echo "[$ME] ERROR: $*" >&2; exit 1; }

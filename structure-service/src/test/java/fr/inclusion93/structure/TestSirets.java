@@ -1,6 +1,6 @@
 package fr.inclusion93.structure;
 
-import fr.inclusion93.structure.service.Siret;
+import fr.inclusion93.writes.identifiers.Siret;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh valid SIRETs, so tests never collide with each other's data. */

@@ -4,23 +4,194 @@ package fr.inclusion93.funding.rest;
 final class Examples {
 
     static final String BENEFICIARY = """
-            {"id": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10", "name": "Médiathèque John Lennon",
+            {"id": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10", "kind": "HOST_STRUCTURE", "key": null, "name": "Médiathèque John Lennon",
              "siret": "21930027400012", "rna": null, "parentId": null, "legalKind": "PUBLIC_COLLECTIVITY", "type": "BIB",
              "communeInsee": "93027", "postalCode": "93120", "eptSiren": "200057867", "eptName": "Plaine Commune",
              "qpv": true, "qpvCode": "QP093005", "status": "ACTIVE", "closedOn": null, "closeReason": null,
-             "projectedAt": "2021-01-15T09:30:00.120Z"}""";
+             "projectedAt": "2021-01-15T09:30:00.120Z", "createdAt": null}""";
 
     static final String CLOSED_ASSOCIATION = """
-            {"id": "5d0c7a1e-2b8f-4c3d-8e6a-9f1b2c3d4e5f", "name": "Association Voisins Numériques",
+            {"id": "5d0c7a1e-2b8f-4c3d-8e6a-9f1b2c3d4e5f", "kind": "HOST_STRUCTURE", "key": null, "name": "Association Voisins Numériques",
              "siret": null, "rna": "W931234567", "parentId": null, "legalKind": "ASSOCIATION", "type": "ASSO",
              "communeInsee": "93048", "postalCode": "93100", "eptSiren": "200057875", "eptName": "Est Ensemble",
              "qpv": false, "qpvCode": null, "status": "CLOSED", "closedOn": "2021-06-30",
-             "closeReason": "Dissolution de l'association", "projectedAt": "2021-06-30T16:02:11.480Z"}""";
+             "closeReason": "Dissolution de l'association", "projectedAt": "2021-06-30T16:02:11.480Z", "createdAt": null}""";
 
     static final String NOT_FOUND_PROBLEM = """
             {"type": "https://inclusion93.fr/problems/not-found", "title": "Not found", "status": 404,
              "detail": "Beneficiary 0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10 does not exist",
              "instance": "/api/funding/beneficiaries/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10"}""";
+
+    static final String OUTSIDE_ORGANISATION_REQUEST = """
+            {"key": "commune-la-courneuve", "name": "Commune de La Courneuve", "siret": null, "rna": null,
+             "legalKind": "COMMUNE", "communeInsee": "93027"}""";
+
+    static final String OUTSIDE_ORGANISATION = """
+            {"id": "7e6d5c4b-3a29-4817-9a6b-5c4d3e2f1a0b", "kind": "OUTSIDE_ORGANISATION", "key": "commune-la-courneuve",
+             "name": "Commune de La Courneuve", "siret": null, "rna": null, "parentId": null, "legalKind": "COMMUNE",
+             "type": null, "communeInsee": "93027", "postalCode": null, "eptSiren": "200057867", "eptName": "Plaine Commune",
+             "qpv": false, "qpvCode": null, "status": "ACTIVE", "closedOn": null, "closeReason": null, "projectedAt": null,
+             "createdAt": "2021-01-15T09:30:00Z"}""";
+
+    static final String BENEFICIARY_PAGE = """
+            {"items": [{"id": "7e6d5c4b-3a29-4817-9a6b-5c4d3e2f1a0b", "kind": "OUTSIDE_ORGANISATION",
+             "key": "commune-la-courneuve", "name": "Commune de La Courneuve", "siret": null, "rna": null, "parentId": null,
+             "legalKind": "COMMUNE", "type": null, "communeInsee": "93027", "postalCode": null, "eptSiren": "200057867",
+             "eptName": "Plaine Commune", "qpv": false, "qpvCode": null, "status": "ACTIVE", "closedOn": null,
+             "closeReason": null, "projectedAt": null, "createdAt": "2021-01-15T09:30:00Z"}],
+             "page": 0, "size": 50, "total": 1}""";
+
+    static final String FUNDER_REQUEST = """
+            {"key": "etat-seine-saint-denis", "name": "État - Préfecture de la Seine-Saint-Denis", "siret": null}""";
+
+    static final String FUNDER = """
+            {"id": "4b1e9f6a-0c59-4a8e-9b7e-1d2c3b4a5f60", "key": "etat-seine-saint-denis",
+             "name": "État - Préfecture de la Seine-Saint-Denis", "siret": null, "createdAt": "2021-01-15T09:30:00Z"}""";
+
+    static final String FUNDER_PAGE = """
+            {"items": [{"id": "4b1e9f6a-0c59-4a8e-9b7e-1d2c3b4a5f60", "key": "etat-seine-saint-denis",
+             "name": "État - Préfecture de la Seine-Saint-Denis", "siret": null, "createdAt": "2021-01-15T09:30:00Z"}],
+             "page": 0, "size": 50, "total": 1}""";
+
+    static final String PROGRAMME_REQUEST = """
+            {"key": "dsil", "name": "Dotation de soutien à l'investissement local (DSIL)",
+             "funderId": "4b1e9f6a-0c59-4a8e-9b7e-1d2c3b4a5f60", "fund": "DSIL", "amountPerPostCents": null,
+             "fundedMonths": null}""";
+
+    static final String PROGRAMME = """
+            {"id": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "key": "dsil",
+             "name": "Dotation de soutien à l'investissement local (DSIL)", "funderId": "4b1e9f6a-0c59-4a8e-9b7e-1d2c3b4a5f60",
+             "fund": "DSIL", "amountPerPostCents": null, "amountPerPost": null, "fundedMonths": null,
+             "createdAt": "2021-01-15T09:30:00Z"}""";
+
+    static final String PROGRAMME_PAGE = """
+            {"items": [{"id": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "key": "dsil",
+             "name": "Dotation de soutien à l'investissement local (DSIL)", "funderId": "4b1e9f6a-0c59-4a8e-9b7e-1d2c3b4a5f60",
+             "fund": "DSIL", "amountPerPostCents": null, "amountPerPost": null, "fundedMonths": null,
+             "createdAt": "2021-01-15T09:30:00Z"}], "page": 0, "size": 50, "total": 1}""";
+
+    static final String ENVELOPE_REQUEST = """
+            {"key": "dsil-2020-93", "programmeId": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "year": 2020,
+             "territory": {"level": "DEPARTEMENT", "code": "93"}, "ceilingCents": 100000000}""";
+
+    static final String ENVELOPE = """
+            {"id": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "key": "dsil-2020-93",
+             "programmeId": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "year": 2020,
+             "territory": {"level": "DEPARTEMENT", "code": "93"}, "ceilingCents": 100000000, "ceiling": "1000000.00",
+             "committedCents": 40000000, "committed": "400000.00", "paidCents": 10000000, "paid": "100000.00",
+             "remainingCents": 60000000, "remaining": "600000.00", "createdAt": "2021-01-15T09:30:00Z"}""";
+
+    static final String ENVELOPE_PAGE = """
+            {"items": [{"id": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "key": "dsil-2020-93",
+             "programmeId": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "year": 2020,
+             "territory": {"level": "DEPARTEMENT", "code": "93"}, "ceilingCents": null, "ceiling": null,
+             "committedCents": 40000000, "committed": "400000.00", "paidCents": 0, "paid": "0.00",
+             "remainingCents": null, "remaining": null, "createdAt": "2021-01-15T09:30:00Z"}],
+             "page": 0, "size": 50, "total": 1}""";
+
+    static final String LINE_REQUEST = """
+            {"key": "dsil-la-courneuve-ecoles", "envelopeId": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f",
+             "beneficiaryId": "7e6d5c4b-3a29-4817-9a6b-5c4d3e2f1a0b",
+             "object": "Équipement de 3 500 élèves d'écoles primaires", "amountCents": 40000000, "nature": "NUMERAIRE",
+             "paymentConditions": "TRANCHES", "territory": {"level": "COMMUNE", "code": "93027"},
+             "cofinancingShareBasisPoints": 8000, "year": 2020,
+             "outputs": [{"unit": "élèves", "description": "Primary-school pupils equipped", "target": 3500}],
+             "forecasts": [{"year": 2021, "amountCents": 2500000}], "status": "COMMITTED"}""";
+
+    static final String LINE = """
+            {"id": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9", "key": "dsil-la-courneuve-ecoles",
+             "envelopeId": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "parentId": null,
+             "beneficiaryId": "7e6d5c4b-3a29-4817-9a6b-5c4d3e2f1a0b", "beneficiaryDescription": null,
+             "object": "Équipement de 3 500 élèves d'écoles primaires", "amountCents": 40000000, "amount": "400000.00",
+             "nature": "NUMERAIRE", "decisionDate": null, "decisionReference": null, "conventionDate": null,
+             "conventionReference": null, "paymentConditions": "TRANCHES", "territory": {"level": "COMMUNE", "code": "93027"},
+             "cofinancingShareBasisPoints": 8000, "year": 2020, "status": "PARTLY_PAID", "committedCents": 40000000,
+             "committed": "400000.00", "paidCents": 10000000, "paid": "100000.00", "remainingToPayCents": 30000000,
+             "remainingToPay": "300000.00", "subLinesCents": 0, "subLines": "0.00", "subLineSummaries": [],
+             "outputs": [{"unit": "élèves", "description": "Primary-school pupils equipped", "target": 3500,
+             "targetQualifier": null}], "forecasts": [{"year": 2021, "amountCents": 2500000, "amount": "25000.00",
+             "forecast": true}], "createdAt": "2021-01-15T09:30:00Z", "updatedAt": "2021-02-15T10:00:00Z"}""";
+
+    static final String LINE_PAGE = """
+            {"items": [{"id": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9", "key": null,
+             "envelopeId": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "parentId": null, "beneficiaryId": null,
+             "beneficiaryDescription": "associations des 65 projets", "object": "Quartiers Solidaires : 65 projets numériques",
+             "amountCents": 46888000, "amount": "468880.00", "nature": null, "decisionDate": null, "decisionReference": null,
+             "conventionDate": null, "conventionReference": null, "paymentConditions": null, "territory": null,
+             "cofinancingShareBasisPoints": null, "year": 2020, "status": "DRAFT", "committedCents": 0, "committed": "0.00",
+             "paidCents": 0, "paid": "0.00", "remainingToPayCents": 0, "remainingToPay": "0.00", "subLinesCents": 0,
+             "subLines": "0.00", "subLineSummaries": [], "outputs": [], "forecasts": [],
+             "createdAt": "2021-01-15T09:30:00Z", "updatedAt": "2021-01-15T09:30:00Z"}], "page": 0, "size": 50, "total": 1}""";
+
+    static final String COMMIT_REQUEST = """
+            {"amountCents": 46888000}""";
+
+    static final String PAYMENT_REQUEST = """
+            {"amountCents": 10000000, "paidOn": "2021-02-15", "reference": "MANDAT-2021-000123"}""";
+
+    static final String CREDIT_NOTE_REQUEST = """
+            {"amountCents": -1500000, "paidOn": "2021-09-30", "reference": "TITRE-2021-000045"}""";
+
+    static final String PAYMENT = """
+            {"id": "6f5e4d3c-2b1a-4098-8765-43210fedcba9", "lineId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+             "kind": "TRANCHE", "amountCents": 10000000, "amount": "100000.00", "paidOn": "2021-02-15",
+             "reference": "MANDAT-2021-000123", "recordedAt": "2021-02-15T10:00:00Z"}""";
+
+    static final String PAYMENT_PAGE = """
+            {"items": [{"id": "6f5e4d3c-2b1a-4098-8765-43210fedcba9", "lineId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+             "kind": "TRANCHE", "amountCents": 10000000, "amount": "100000.00", "paidOn": "2021-02-15",
+             "reference": "MANDAT-2021-000123", "recordedAt": "2021-02-15T10:00:00Z"},
+             {"id": "0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d", "lineId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+             "kind": "CREDIT_NOTE", "amountCents": -1500000, "amount": "-15000.00", "paidOn": "2021-09-30",
+             "reference": "TITRE-2021-000045", "recordedAt": "2021-09-30T08:00:00Z"}], "page": 0, "size": 50, "total": 2}""";
+
+    static final String VALIDATION_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "amountCents: must be greater than 0; object: must not be blank",
+             "instance": "/api/funding/lines",
+             "errors": [{"field": "amountCents", "reason": "must be greater than 0"},
+                        {"field": "object", "reason": "must not be blank"}]}""";
+
+    static final String DUPLICATE_KEY_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/duplicate-key", "title": "Duplicate key", "status": 409,
+             "detail": "key: a funder already has key etat-seine-saint-denis", "instance": "/api/funding/funders",
+             "errors": [{"field": "key", "reason": "a funder already has key etat-seine-saint-denis"}],
+             "existing": "/api/funding/funders/4b1e9f6a-0c59-4a8e-9b7e-1d2c3b4a5f60"}""";
+
+    static final String CEILING_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/envelope-ceiling-exceeded", "title": "Envelope ceiling exceeded",
+             "status": 409, "detail": "Committing this line would take envelope c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f above its ceiling: ceiling 100000000 cents (1000000.00 €), already committed 90000000 cents (900000.00 €), requested 20000000 cents (200000.00 €), excess 10000000 cents (100000.00 €)",
+             "instance": "/api/funding/lines",
+             "errors": [{"field": "amountCents", "reason": "Committing this line would take envelope c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f above its ceiling: ceiling 100000000 cents (1000000.00 €), already committed 90000000 cents (900000.00 €), requested 20000000 cents (200000.00 €), excess 10000000 cents (100000.00 €)"}]}""";
+
+    static final String PARENT_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/parent-amount-exceeded", "title": "Parent line amount exceeded",
+             "status": 409, "detail": "The sub-lines of line e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9 would sum above its amount: parent amount 21000000 cents (210000.00 €), sub-lines already 20300000 cents (203000.00 €), requested 2000000 cents (20000.00 €), excess 1300000 cents (13000.00 €)",
+             "instance": "/api/funding/lines",
+             "errors": [{"field": "amountCents", "reason": "The sub-lines of line e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9 would sum above its amount: parent amount 21000000 cents (210000.00 €), sub-lines already 20300000 cents (203000.00 €), requested 2000000 cents (20000.00 €), excess 1300000 cents (13000.00 €)"}]}""";
+
+    static final String PAYMENTS_EXCEED_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/payments-exceed-commitment", "title": "Payments above the commitment",
+             "status": 409, "detail": "Payments on line e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9 would sum above its committed amount: committed 40000000 cents (400000.00 €), already paid 35000000 cents (350000.00 €), requested 10000000 cents (100000.00 €), excess 5000000 cents (50000.00 €)",
+             "instance": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9/payments",
+             "errors": [{"field": "amountCents", "reason": "Payments on line e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9 would sum above its committed amount: committed 40000000 cents (400000.00 €), already paid 35000000 cents (350000.00 €), requested 10000000 cents (100000.00 €), excess 5000000 cents (50000.00 €)"}]}""";
+
+    static final String BELOW_ZERO_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/payments-below-zero", "title": "Payments below zero",
+             "status": 409, "detail": "This credit note would take the payments on line e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9 below zero: already paid 1000000 cents (10000.00 €), requested -1500000 cents (-15000.00 €), shortfall 500000 cents (5000.00 €)",
+             "instance": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9/payments",
+             "errors": [{"field": "amountCents", "reason": "This credit note would take the payments on line e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9 below zero: already paid 1000000 cents (10000.00 €), requested -1500000 cents (-15000.00 €), shortfall 500000 cents (5000.00 €)"}]}""";
+
+    static final String WRONG_STATUS_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/wrong-status", "title": "Not possible in this status", "status": 409,
+             "detail": "status: the line is PAID; commit needs DRAFT; from PAID the line can move to COMMITTED, PARTLY_PAID, CLOSED",
+             "instance": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9/commit",
+             "errors": [{"field": "status", "reason": "the line is PAID; commit needs DRAFT; from PAID the line can move to COMMITTED, PARTLY_PAID, CLOSED"}]}""";
+
+    static final String OUTSIDE_TERRITORY_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/outside-territory", "title": "Outside your territory", "status": 403,
+             "detail": "This record belongs to Plaine Commune (EPT 200057867, département 93); a partner of territory 200057875 writes only in its own territory",
+             "instance": "/api/funding/lines"}""";
 
     private Examples() {
     }

@@ -18,8 +18,17 @@ public class Beneficiary extends PanacheEntityBase {
 
     public enum Status { ACTIVE, CLOSED }
 
+    /** A host structure is projected from structure.events; an outside organisation is created through this API. */
+    public enum Kind { HOST_STRUCTURE, OUTSIDE_ORGANISATION }
+
     @Id
     public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind = Kind.HOST_STRUCTURE;
+
+    /** An outside organisation's stable key (kebab-case), for loaders. */
+    public String key;
 
     @Column(nullable = false)
     public String name;
@@ -38,7 +47,8 @@ public class Beneficiary extends PanacheEntityBase {
 
     public String type;
 
-    @Column(name = "commune_insee", nullable = false)
+    /** Always known for a host structure; optional for an outside organisation. */
+    @Column(name = "commune_insee")
     public String communeInsee;
 
     @Column(name = "postal_code")
@@ -66,12 +76,17 @@ public class Beneficiary extends PanacheEntityBase {
     @Column(name = "close_reason")
     public String closeReason;
 
-    @Column(name = "last_event_id", nullable = false)
+    /** The projection's own: null for an outside organisation. */
+    @Column(name = "last_event_id")
     public UUID lastEventId;
 
-    @Column(name = "event_occurred_at", nullable = false)
+    @Column(name = "event_occurred_at")
     public Instant eventOccurredAt;
 
-    @Column(name = "projected_at", nullable = false)
+    @Column(name = "projected_at")
     public Instant projectedAt;
+
+    /** When an outside organisation was created here; null for a host structure. */
+    @Column(name = "created_at")
+    public Instant createdAt;
 }

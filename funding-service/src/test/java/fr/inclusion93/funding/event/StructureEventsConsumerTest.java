@@ -198,6 +198,7 @@ class StructureEventsConsumerTest {
         Map<String, Object> shown = new LinkedHashMap<>(payload);
         String id = (String) shown.remove("structureId");
         shown.put("id", id);
+        shown.put("kind", "HOST_STRUCTURE"); // what every projected row is
         BeneficiaryResponse expected = mapper.convertValue(shown, BeneficiaryResponse.class);
         await().atMost(WAIT).untilAsserted(() -> assertThat(beneficiary(id))
                 .usingRecursiveComparison().ignoringFields("projectedAt").isEqualTo(expected));

@@ -1,8 +1,8 @@
 package fr.inclusion93.structure.mapping;
 
 import fr.inclusion93.structure.event.StructureChanged;
-import fr.inclusion93.structure.reference.Commune;
-import fr.inclusion93.structure.reference.Communes;
+import fr.inclusion93.security.reference.Commune;
+import fr.inclusion93.security.reference.Communes;
 import fr.inclusion93.structure.rest.StructureRequest;
 import fr.inclusion93.structure.rest.StructureResponse;
 import fr.inclusion93.structure.service.Structure;

@@ -1,6 +1,6 @@
 package fr.inclusion93.structure.rest;
 
-import fr.inclusion93.structure.reference.Communes;
+import fr.inclusion93.security.reference.Communes;
 import jakarta.inject.Inject;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;

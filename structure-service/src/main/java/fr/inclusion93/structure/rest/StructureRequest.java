@@ -1,6 +1,7 @@
 package fr.inclusion93.structure.rest;
 
 import fr.inclusion93.structure.service.Structure;
+import fr.inclusion93.writes.identifiers.ValidSiret;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;

@@ -3,12 +3,12 @@ package fr.inclusion93.structure.rest;
 import static fr.inclusion93.structure.rest.QueryParameterChecks.absent;
 
 import fr.inclusion93.problem.Problem;
-import fr.inclusion93.structure.reference.Commune;
-import fr.inclusion93.structure.reference.Communes;
-import fr.inclusion93.structure.service.Rna;
+import fr.inclusion93.security.reference.Commune;
+import fr.inclusion93.security.reference.Communes;
+import fr.inclusion93.writes.identifiers.Rna;
 import fr.inclusion93.structure.service.SearchCursor;
 import fr.inclusion93.structure.service.SearchSort;
-import fr.inclusion93.structure.service.Siret;
+import fr.inclusion93.writes.identifiers.Siret;
 import fr.inclusion93.structure.service.Structure;
 import fr.inclusion93.structure.service.StructureFilter;
 import fr.inclusion93.structure.service.StructureSearchQuery;

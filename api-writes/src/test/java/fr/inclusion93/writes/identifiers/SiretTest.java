@@ -1,4 +1,4 @@
-package fr.inclusion93.structure.service;
+package fr.inclusion93.writes.identifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fr.inclusion93.structure.reference;
+package fr.inclusion93.security.reference;
 
 import fr.inclusion93.security.Territory;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fr.inclusion93.structure.reference;
+package fr.inclusion93.security.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,6 @@
-package fr.inclusion93.structure.service;
+package fr.inclusion93.writes.identifiers;
 
-/** SIRET checks: 14 digits with a valid Luhn checksum, or La Poste's establishments (SIREN 356000000, digit sum divisible by 5). */
+/** SIRET checks (shared: structure-service registers structures by it, funding-service funders and beneficiaries): 14 digits with a valid Luhn checksum, or La Poste's establishments (SIREN 356000000, digit sum divisible by 5). */
 public final class Siret {
 
     private static final String LA_POSTE_SIREN = "356000000";

@@ -1,4 +1,4 @@
-package fr.inclusion93.structure.reference;
+package fr.inclusion93.security.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The communes structures may be registered in, read once at startup from a CSV of
  * {@code code_insee,nom,code_postal,ept,ept_siren} (postal codes separated by {@code |}; EPT columns empty outside
  * one): by default the 40 communes of Seine-Saint-Denis (COG 2021), or the file named by
- * {@code structure.communes.file} (another département's list).
+ * {@code reference.communes.file} (another département's list). Shared by the services that place records in a commune
+ * and check partners' territories against its EPT (structure-service, funding-service).
  */
 @ApplicationScoped
 public class Communes {
@@ -31,7 +32,7 @@ public class Communes {
 
     private final Map<String, Commune> byInseeCode;
 
-    Communes(@ConfigProperty(name = "structure.communes.file") Optional<Path> file) {
+    Communes(@ConfigProperty(name = "reference.communes.file") Optional<Path> file) {
         this.byInseeCode = file.map(Communes::readFile).orElseGet(() -> read(Communes.class.getResourceAsStream(DEFAULT_RESOURCE)));
     }
 

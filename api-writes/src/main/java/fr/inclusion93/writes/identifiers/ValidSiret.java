@@ -1,6 +1,5 @@
-package fr.inclusion93.structure.rest;
+package fr.inclusion93.writes.identifiers;
 
-import fr.inclusion93.structure.service.Siret;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
