@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class EventOperationsTest {
 
     private static final String TOPIC = "structure.events";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60); // a consumer group can take long to form on a loaded machine
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;

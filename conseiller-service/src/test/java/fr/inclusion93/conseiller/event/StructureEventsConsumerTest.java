@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL) // the key pair every test's tokens are signed with
 class StructureEventsConsumerTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60); // a consumer group can take long to form on a loaded machine
     private static final String UPDATED_NAME = "CCAS de Montreuil";
     private static final String UPDATED_INSEE = "93048";
     private static final String UPDATED_POSTAL_CODE = "93100";

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class StructureEventsConsumerTest {
 
     private static final String TOPIC = "structure.events";
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60); // a consumer group can take long to form on a loaded machine
     private static final String DEFAULT_NAME = "Association Emmaüs Connect";
     private static final String DEFAULT_SIRET = "78451236500015";
     private static final String DEFAULT_INSEE = "93066";
