@@ -45,10 +45,17 @@ public final class ReleaseFixture {
     }
 
     public static long count(DataSource dataSource, String sql) {
+        return Long.parseLong(single(dataSource, sql));
+    }
+
+    /** The first column of the one row {@code sql} answers (fails when it answers none). */
+    public static String single(DataSource dataSource, String sql) {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
                 var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
+            if (!rows.next()) {
+                throw new AssertionError("no row for " + sql);
+            }
+            return rows.getString(1);
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }

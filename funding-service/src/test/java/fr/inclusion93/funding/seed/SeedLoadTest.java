@@ -146,21 +146,11 @@ class SeedLoadTest {
     }
 
     private String lineId(String key) {
-        return single("SELECT id::text FROM funding_line WHERE key = '" + key + "'");
+        return ReleaseFixture.single(dataSource, "SELECT id::text FROM funding_line WHERE key = '" + key + "'");
     }
 
     private String keyOf(String table, String id) {
-        return id == null ? null : single("SELECT key FROM " + table + " WHERE id = '" + id + "'");
-    }
-
-    private String single(String sql) {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            assertThat(rows.next()).as(sql).isTrue();
-            return rows.getString(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return id == null ? null : ReleaseFixture.single(dataSource, "SELECT key FROM " + table + " WHERE id = '" + id + "'");
     }
 
     private static String text(JsonNode node) {
