@@ -163,6 +163,7 @@ start() {
     done
   done
   log "all up in $((SECONDS - started))s (started: ${STARTED[*]:-none}); logs in $RUN_DIR"
+  seed
   cat <<EOF
 
   Gateway      http://127.0.0.1:$PORT_BASE/api/structures
@@ -176,6 +177,19 @@ start() {
     TOKEN=\$(deploy/token.sh admin)            # or: partner --territory 200057875, auditor, dashboard
     curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$PORT_BASE/api/structures
 EOF
+}
+
+# The press release's 2020 figures, through funding-service's own rules (loading twice loads once).
+seed() {
+  if [[ ${SEED:-true} == false ]]; then log "seed skipped (SEED=false)"; return 0; fi
+  if [[ -n ${JWT_PUBLIC_KEY_LOCATION:-} && -z ${TOKEN:-} ]]; then
+    log "seed skipped: tokens come from $JWT_PUBLIC_KEY_LOCATION; run TOKEN=<admin token> deploy/seed.sh"
+    return 0
+  fi
+  log "loading the seed (deploy/seed.sh; report in $RUN_DIR/seed.json)"
+  RUN_DIR=$RUN_DIR PORT_BASE=$PORT_BASE "$ROOT/deploy/seed.sh" >"$RUN_DIR/seed.json" \
+    || die "the services are up, but the seed failed: $(cat "$RUN_DIR/seed.json") (retry: deploy/seed.sh)"
+  cat "$RUN_DIR/seed.json"; echo
 }
 
 stop_service() {
@@ -212,13 +226,15 @@ usage() {
   cat <<EOF
 Usage: $ME [start [--build] | stop | restart <service> | status]
   start     PostgreSQL, Kafka, then the services not already running; waits until all are ready;
-            fails if a service's port is held by a process it did not start
+            fails if a service's port is held by a process it did not start; then loads the seed
+            (the press release's 2020 figures: deploy/seed.sh, loading twice loads once)
   stop      the services, then the broker
   restart   stop and start one of: ${SERVICES[*]}; wait until it is ready
   status    running/stopped per service
 Env: PORT_BASE=$PORT_BASE (gateway; services on +1..+3)  KAFKA_PORT=$KAFKA_PORT  DB_SUFFIX=$DB_SUFFIX
      RUN_DIR=$RUN_DIR (pid files, logs)  READY_TIMEOUT=$READY_TIMEOUT (s)
      SKIP_INFRA=1 leaves PostgreSQL and Kafka alone
+     SEED=false: start does not load the seed (default: deploy/seed.sh once every service is ready)
      JAVA_OPTS="$JAVA_OPTS" (every service's JVM; the system tests
        add -XX:TieredStopAtLevel=1 for fast starts, which halves throughput)
      STRUCTURE_DB_URL, CONSEILLER_DB_URL, FUNDING_DB_URL: JDBC URLs used as given when set

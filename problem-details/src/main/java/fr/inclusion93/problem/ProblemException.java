@@ -54,6 +54,14 @@ public class ProblemException extends RuntimeException {
         return errors;
     }
 
+    public URI type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
     Problem toProblem(URI instance) {
         return new Problem(type, title, status, getMessage(), instance, errors, existing);
     }

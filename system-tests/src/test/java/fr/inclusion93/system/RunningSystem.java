@@ -46,6 +46,8 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
             "DB_SUFFIX", DB_SUFFIX,
             // every test request comes from 127.0.0.1: one client for the gateway's rate limit, polling included
             "GATEWAY_RATE_LIMIT_REQUESTS", "1000000",
+            // no seed: the system tests restart the system many times and count what they send themselves
+            "SEED", "false",
             "JAVA_OPTS", JAVA_OPTS);
     private static final LocalTokens TOKENS = LocalTokens.inDirectory(STATE.resolve("run/keys"));
     private static final DeployScript SCRIPTS = new DeployScript(ENVIRONMENT, WORK.resolve("system.log"));

@@ -195,4 +195,44 @@ final class Examples {
 
     private Examples() {
     }
+
+    static final String SEED_LOAD_REPORT = """
+            {"seed": "release-2021-01-15",
+             "kinds": {"funders": {"created": 2, "alreadyThere": 0, "refused": 0},
+                       "programmes": {"created": 6, "alreadyThere": 0, "refused": 0},
+                       "envelopes": {"created": 5, "alreadyThere": 0, "refused": 0},
+                       "beneficiaries": {"created": 3, "alreadyThere": 0, "refused": 0},
+                       "lines": {"created": 8, "alreadyThere": 0, "refused": 1},
+                       "statedTotals": {"created": 6, "alreadyThere": 0, "refused": 0}},
+             "refusals": [{"kind": "line", "key": "2020-cartographie-hub-francilin", "requestedCents": 2000000,
+               "requestedEuros": "20000.00", "status": 409, "type": "https://inclusion93.fr/problems/parent-amount-exceeded",
+               "title": "Parent line amount exceeded",
+               "detail": "The sub-lines of line 3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9 would sum above its amount: parent amount 21000000 cents (210000.00 €), sub-lines already 20300000 cents (203000.00 €), requested 2000000 cents (20000.00 €), excess 1300000 cents (13000.00 €)",
+               "errors": [{"field": "amountCents", "reason": "The sub-lines of line 3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9 would sum above its amount: parent amount 21000000 cents (210000.00 €), sub-lines already 20300000 cents (203000.00 €), requested 2000000 cents (20000.00 €), excess 1300000 cents (13000.00 €)"}]}]}""";
+
+    static final String RECONCILIATION = """
+            {"version": 1, "rows": [{"key": "dont-210000", "seed": "release-2021-01-15", "kind": "dont",
+              "wording": "210 000€", "qualifier": null, "statedCents": 21000000, "statedEuros": "210000.00",
+              "claims": "des actions structurantes de lutte contre la fracture numérique à l’échelle du département",
+              "parts": ["2020-reconditionnement-ordinateurs", "2020-essaimage-emmaus-connect", "2020-cartographie-hub-francilin"],
+              "partFigures": [
+                {"lineKey": "2020-reconditionnement-ordinateurs", "publishedCents": 19300000,
+                 "lineId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "lineStatus": "COMMITTED", "loadedCents": 19300000,
+                 "refused": false, "refusalDetail": null},
+                {"lineKey": "2020-essaimage-emmaus-connect", "publishedCents": 1000000,
+                 "lineId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "lineStatus": "COMMITTED", "loadedCents": 1000000,
+                 "refused": false, "refusalDetail": null},
+                {"lineKey": "2020-cartographie-hub-francilin", "publishedCents": 2000000, "lineId": null, "lineStatus": null,
+                 "loadedCents": null, "refused": true,
+                 "refusalDetail": "The sub-lines of line 3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9 would sum above its amount: parent amount 21000000 cents (210000.00 €), sub-lines already 20300000 cents (203000.00 €), requested 2000000 cents (20000.00 €), excess 1300000 cents (13000.00 €)"}],
+              "publishedPartsCents": 22300000, "publishedPartsEuros": "223000.00", "loadedPartsCents": 20300000,
+              "loadedPartsEuros": "203000.00", "partsWithoutAmount": [], "refusedParts": ["2020-cartographie-hub-francilin"],
+              "differenceCents": 1300000, "differenceEuros": "13000.00", "loadedDifferenceCents": -700000,
+              "verdict": "CONFLICT",
+              "source": "210 000€ ont permis de financer des actions structurantes de lutte contre la fracture numérique à l’échelle du département, dont :"}]}""";
+
+    static final String RECONCILIATION_CSV = """
+            key,kind,qualifier,wording,stated_cents,stated_euros,parts,part_line_ids,published_parts_cents,loaded_parts_cents,parts_without_amount,refused_parts,difference_cents,difference_euros,loaded_difference_cents,verdict
+            dont-210000,dont,,210 000€,21000000,210000.00,2020-reconditionnement-ordinateurs|2020-essaimage-emmaus-connect|2020-cartographie-hub-francilin,1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d|2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e|,22300000,20300000,,2020-cartographie-hub-francilin,1300000,13000.00,-700000,CONFLICT
+            """;
 }

@@ -23,7 +23,9 @@ public record LineRequest(
         @Schema(nullable = true, description = "The line whose \"dont\" lists this one", examples = "null") UUID parentId,
         @Schema(nullable = true, description = "A known beneficiary (host structure or outside organisation)",
                 examples = "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10") UUID beneficiaryId,
-        @Schema(nullable = true, description = "Who receives it when no beneficiary is named", examples = "entreprises d'insertion")
+        @Schema(nullable = true, description = "Who receives it when no beneficiary is named; both may be null when the "
+                + "source does not say (a parent whose sub-lines have several beneficiaries, an unnamed group)",
+                examples = "entreprises d'insertion")
         @Size(max = 500) String beneficiaryDescription,
         @Schema(examples = "Équipement de 3 500 élèves d'écoles primaires") @NotBlank @Size(max = 256) String object,
         @Schema(nullable = true, description = "Euro cents; optional while DRAFT, required to commit", examples = "40000000")

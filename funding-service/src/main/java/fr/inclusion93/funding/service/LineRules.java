@@ -23,9 +23,6 @@ final class LineRules {
         if ("COMMITTED".equals(request.status()) && request.amountCents() == null) {
             errors.add(new FieldError("amountCents", "is required to commit a line"));
         }
-        if (request.beneficiaryId() == null && request.beneficiaryDescription() == null) {
-            errors.add(new FieldError("beneficiaryDescription", "is required when no beneficiaryId names the beneficiary"));
-        }
         if (request.beneficiaryId() != null && Beneficiary.findByIdOptional(request.beneficiaryId()).isEmpty()) {
             errors.add(new FieldError("beneficiaryId", "no beneficiary has this id"));
         }

@@ -239,14 +239,13 @@ class FundingLineTest {
     @Test
     void rulesAcrossFieldsAreA400Too() {
         Map<String, Object> body = line(null, null, "COMMITTED");
-        body.remove("beneficiaryDescription");
         body.put("year", null);
         body.put("forecasts", List.of(Map.of("year", 2022, "amountCents", 1L)));
 
         Response refused = post(LINES, body);
 
         refused.then().statusCode(400);
-        assertThat(fields(refused)).containsExactlyInAnyOrder("envelopeId", "amountCents", "beneficiaryDescription", "year");
+        assertThat(fields(refused)).containsExactlyInAnyOrder("envelopeId", "amountCents", "year");
     }
 
     @Test
