@@ -51,6 +51,7 @@ final class SystemUnderFaults implements AutoCloseable {
                 Map.entry("THROWAWAY_PGPORT", Integer.toString(settings.consumerDatabasePort())),
                 Map.entry("THROWAWAY_PGDATA", work.resolve("postgres").toString()),
                 Map.entry("SKIP_INFRA", "1"), // run.sh leaves the broker and the databases to this class
+                Map.entry("SEED", "false"), // restarts under faults load no seed: the suite counts only its own writes
                 // the write load is one client (127.0.0.1) for the gateway's rate limit, far above 600 requests a minute
                 Map.entry("GATEWAY_RATE_LIMIT_REQUESTS", "1000000"),
                 Map.entry("JAVA_OPTS", "-Xms32m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1")),
