@@ -133,7 +133,7 @@ class SecurityMatrixIT {
         }
         request.headers(operation.headers());
         if (operation.body() != null) {
-            request.contentType(operation.body().mediaType()).body(operation.body().content());
+            request.contentType(operation.body().mediaType()).body(FundingFixture.withItsIds(operation.body()));
         }
         return request.request(operation.method().toUpperCase(), operation.path());
     }
@@ -170,6 +170,7 @@ class SecurityMatrixIT {
             String value = switch (schema.path("type").asText()) {
                 case "integer" -> "987654321";
                 default -> template.startsWith("/api/structures/{id}") ? StructureFixture.ID
+                        : template.startsWith("/api/funding/lines/{id}") ? FundingFixture.LINE
                         : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString() : "x";
             };
             if ("header".equals(parameter.path("in").asText())) {
@@ -223,6 +224,46 @@ class SecurityMatrixIT {
                         "type", "BIB", "address", "9 avenue du Général Leclerc", "postalCode", "93120", "communeInsee", "93027"))
                 .post("/api/structures")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * A funding line of the examples' territory (La Courneuve), with its funder, programme, envelope and beneficiary:
+     * a line's writes are decided by its territory, and a body's references must exist for that check to be reached.
+     */
+    private static final class FundingFixture {
+        static final String FUNDER = create("/api/funding/funders", Map.of("name", "Security matrix funder"));
+        static final String PROGRAMME = create("/api/funding/programmes",
+                Map.of("name", "Security matrix programme", "funderId", FUNDER));
+        static final String ENVELOPE = create("/api/funding/envelopes", Map.of("programmeId", PROGRAMME,
+                "territory", Map.of("level", "COMMUNE", "code", "93027")));
+        static final String BENEFICIARY = create("/api/funding/beneficiaries",
+                Map.of("name", "Security matrix beneficiary", "communeInsee", "93027"));
+        static final String LINE = create("/api/funding/lines", Map.of("envelopeId", ENVELOPE, "beneficiaryId", BENEFICIARY,
+                "object", "Security matrix line", "amountCents", 100_000_000, "status", "COMMITTED",
+                "territory", Map.of("level", "COMMUNE", "code", "93027")));
+        private static final Map<String, String> BY_REFERENCE = Map.of("funderId", FUNDER, "programmeId", PROGRAMME,
+                "envelopeId", ENVELOPE, "beneficiaryId", BENEFICIARY);
+
+        /** The body with the fixture's ids in place of the example's references (which exist nowhere). */
+        static String withItsIds(Body body) {
+            if (!body.mediaType().contains("json") || !body.content().startsWith("{")) {
+                return body.content();
+            }
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) read(body.content());
+            BY_REFERENCE.forEach((field, id) -> {
+                if (json.has(field)) {
+                    json.put(field, id);
+                }
+            });
+            return json.toString();
+        }
+
+        private static String create(String path, Map<String, Object> body) {
+            return RestAssured.given().baseUri(RunningSystem.GATEWAY)
+                    .header("Authorization", "Bearer " + RunningSystem.token("admin"))
+                    .contentType("application/json").body(body).post(path)
+                    .then().statusCode(201).extract().path("id");
+        }
     }
 
     private static Map<String, Object> claims(Map<String, Object> changes) {

@@ -71,13 +71,13 @@ final class Examples {
              "createdAt": "2021-01-15T09:30:00Z"}], "page": 0, "size": 50, "total": 1}""";
 
     static final String ENVELOPE_REQUEST = """
-            {"key": "dsil-2020-93", "programmeId": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "year": 2020,
-             "territory": {"level": "DEPARTEMENT", "code": "93"}, "ceilingCents": 100000000}""";
+            {"key": "dsil-2020-la-courneuve", "programmeId": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "year": 2020,
+             "territory": {"level": "COMMUNE", "code": "93027"}, "ceilingCents": 100000000}""";
 
     static final String ENVELOPE = """
-            {"id": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "key": "dsil-2020-93",
+            {"id": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "key": "dsil-2020-la-courneuve",
              "programmeId": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "year": 2020,
-             "territory": {"level": "DEPARTEMENT", "code": "93"}, "ceilingCents": 100000000, "ceiling": "1000000.00",
+             "territory": {"level": "COMMUNE", "code": "93027"}, "ceilingCents": 100000000, "ceiling": "1000000.00",
              "committedCents": 40000000, "committed": "400000.00", "paidCents": 10000000, "paid": "100000.00",
              "remainingCents": 60000000, "remaining": "600000.00", "createdAt": "2021-01-15T09:30:00Z"}""";
 

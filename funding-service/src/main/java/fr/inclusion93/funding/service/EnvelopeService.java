@@ -31,10 +31,10 @@ public class EnvelopeService {
 
     @Transactional
     public EnvelopeResponse create(EnvelopeRequest request) {
+        territories.requireWriteAccess(request.territory()); // first: a stranger learns nothing about what exists
         if (Programme.findByIdOptional(request.programmeId()).isEmpty()) {
             throw ProblemException.invalidFields(List.of(new FieldError("programmeId", "no programme has this id")));
         }
-        territories.requireWriteAccess(request.territory());
         Records.requireFreeKey("envelope", request.key(), Envelope.find("key", request.key()).firstResultOptional(), PATH);
         Envelope envelope = new Envelope();
         envelope.id = UUID.randomUUID();

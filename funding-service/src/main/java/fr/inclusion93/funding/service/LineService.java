@@ -46,6 +46,9 @@ public class LineService {
 
     @Transactional
     public LineResponse create(LineRequest request) {
+        if (request.territory() != null) {
+            territories.requireWriteAccess(request.territory()); // first: a stranger learns nothing about what exists
+        }
         LineRules.check(request);
         boolean commit = "COMMITTED".equals(request.status());
         FundingLine parent = request.parentId() == null ? null : lockedParent(request);

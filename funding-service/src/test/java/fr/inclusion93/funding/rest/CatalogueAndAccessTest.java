@@ -130,6 +130,20 @@ class CatalogueAndAccessTest {
         assertThat(get("/api/funding/lines/" + line).get("paidCents")).isEqualTo(100);
     }
 
+    /** Outside its territory a partner learns nothing about what exists: the territory is checked first. */
+    @Test
+    void aPartnerOutsideTheTerritoryIsRefusedBeforeTheReferencesAreChecked() {
+        String estEnsemble = TestTokens.partnerOf(TestTokens.EST_ENSEMBLE);
+        Map<String, String> laCourneuve = Map.of("level", "COMMUNE", "code", TestFunding.LA_COURNEUVE);
+        UUID unknown = UUID.randomUUID();
+
+        as(estEnsemble).body(Map.of("programmeId", unknown, "territory", laCourneuve)).post("/api/funding/envelopes")
+                .then().statusCode(403).body("type", equalTo("https://inclusion93.fr/problems/outside-territory"));
+        as(estEnsemble).body(Map.of("envelopeId", unknown, "beneficiaryId", unknown, "object", "x", "territory", laCourneuve))
+                .post("/api/funding/lines")
+                .then().statusCode(403).body("type", equalTo("https://inclusion93.fr/problems/outside-territory"));
+    }
+
     @Test
     void readersReadAndNeverWrite() {
         String envelope = envelope(null);
