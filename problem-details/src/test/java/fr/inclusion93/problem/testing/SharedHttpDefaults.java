@@ -42,4 +42,25 @@ public final class SharedHttpDefaults {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         }
     }
+
+    /**
+     * The raw answer to a POST that declares a body of {@code contentLength} bytes and sends none of it: what a
+     * server answers from the headers alone (a client still sending a large body may see the connection closed
+     * under it, a broken pipe, before it reads the answer).
+     */
+    public static String rawPostDeclaring(int port, String path, long contentLength) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The body of a raw answer (after the blank line ending its headers). */
+    public static String bodyOf(String rawAnswer) {
+        return rawAnswer.substring(rawAnswer.indexOf("\r\n\r\n") + 4);
+    }
 }
