@@ -170,7 +170,7 @@ class SecurityMatrixIT {
             String value = switch (schema.path("type").asText()) {
                 case "integer" -> "987654321";
                 default -> template.startsWith("/api/structures/{id}") ? StructureFixture.ID
-                        : template.startsWith("/api/funding/lines/{id}") ? FundingFixture.LINE
+                        : template.startsWith("/api/funding/lines/{") ? FundingFixture.LINE
                         : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString() : "x";
             };
             if ("header".equals(parameter.path("in").asText())) {
