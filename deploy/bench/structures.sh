@@ -53,6 +53,8 @@ DB=structure_bench_search
 BASE=http://127.0.0.1:$PORT
 COMMUNES_CSV=$ROOT/api-security/src/main/resources/reference/communes-seine-saint-denis.csv
 
+# shellcheck source=deploy/bench/common.sh
+. "$ROOT/deploy/bench/common.sh"
 log() { echo "[$ME] $*"; }
 die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
 
@@ -66,11 +68,6 @@ command -v wrk >/dev/null || die "wrk is needed (apt-get install wrk)"
 for tool in curl psql java jcmd; do command -v "$tool" >/dev/null || die "$tool is needed"; done
 ((SMALL_ROWS < ROWS)) || die "SMALL_ROWS ($SMALL_ROWS) must be below ROWS ($ROWS)"
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-port_holder() { # pid(s) listening on a TCP port, when ss can tell (empty otherwise)
-  command -v ss >/dev/null || return 0
-  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | paste -sd, - || true
-}
 for port in "$PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
   if port_in_use "$port"; then
     holder=$(port_holder "$port")
@@ -108,38 +105,18 @@ rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/structure-service/target/quarkus-app" "$
 REVISION="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- structure-service || echo ' + changes')"
 
 ## The database: created afresh, owned by the structure role (deploy/postgres.sh makes sure both exist).
-SUPER_PSQL=()
-pick_superuser_psql() { # TCP first, else peer authentication over the local socket (as deploy/postgres.sh)
-  local opts=(-X -q -A -t -v ON_ERROR_STOP=1)
-  if psql -h "$PGHOST" -p "$PGPORT" -U "$PGSUPERUSER" -w "${opts[@]}" -d postgres -c 'select 1' >/dev/null 2>&1; then
-    SUPER_PSQL=(psql -h "$PGHOST" -p "$PGPORT" -U "$PGSUPERUSER" -w "${opts[@]}")
-  elif ((EUID == 0)); then
-    SUPER_PSQL=(su "$PGSUPERUSER" -c "$(printf '%q ' env -u PGHOST psql -p "$PGPORT" "${opts[@]}")")
-  else
-    SUPER_PSQL=(sudo -u "$PGSUPERUSER" env -u PGHOST psql -p "$PGPORT" "${opts[@]}")
-  fi
-}
-sql() { "${SUPER_PSQL[@]}" -d "$1"; } # database; SQL on stdin
-drop_database() { echo "set client_min_messages = warning; drop database if exists $DB with (force)" | sql postgres; }
+drop_database() { echo "set client_min_messages = warning; drop database if exists $DB with (force)" | superuser_sql postgres; }
 
 "$ROOT/deploy/postgres.sh" >/dev/null
-pick_superuser_psql
 drop_database
 DB_CREATED=true
-echo "create database $DB owner structure" | sql postgres
+echo "create database $DB owner structure" | superuser_sql postgres
 
 ## The broker the outbox relay needs to be ready.
 BROKER_STARTED=true
 "$ROOT/deploy/kafka.sh" start | sed "s/^/[$ME] /"
 
 ## Others' load: the numbers mean little on a machine that is already busy (a build, a test suite).
-cpu_busy() { # percent of all cores busy over 2 s, from /proc/stat
-  local a b
-  a=$(head -1 /proc/stat); sleep 2; b=$(head -1 /proc/stat)
-  awk -v a="$a" -v b="$b" 'BEGIN { n = split(a, x); split(b, y)
-    for (i = 2; i <= n; i++) { t += y[i] - x[i]; if (i == 5 || i == 6) idle += y[i] - x[i] }
-    printf "%d", t ? 100 * (t - idle) / t : 0 }'
-}
 BUSY_BEFORE=$(cpu_busy)
 ((BUSY_BEFORE < 20)) || log "WARNING: the CPUs are already ${BUSY_BEFORE}% busy before the service starts: expect noise"
 
@@ -169,7 +146,7 @@ COMMUNE_VALUES=$(awk -F, 'NR > 1 && $5 != "" { split($3, pc, "|"); gsub("\x27", 
 COMMUNE_COUNT=$(awk -F, 'NR > 1 && $5 != ""' "$COMMUNES_CSV" | wc -l)
 
 seed() { # first last
-  sql "$DB" <<SQL
+  superuser_sql "$DB" <<SQL
 CREATE TEMP TABLE commune (n int, insee text, name text, postal_code text, ept text);
 INSERT INTO commune VALUES $COMMUNE_VALUES;
 CREATE TEMP TABLE kind (n int, type text, legal_kind text, prefix text);
@@ -213,7 +190,7 @@ ANALYZE structure;
 SQL
 }
 
-count_structures() { echo "select count(*) from structure" | sql "$DB"; }
+count_structures() { echo "select count(*) from structure" | superuser_sql "$DB"; }
 
 ## What a search answers: the number of items on its first page (and whether there is a next).
 sample() { # path
@@ -384,7 +361,7 @@ import_file() { # name file: POSTs the file, keeps the time and the report
 if [[ -n ${EXPORT_MS[csv-$ROWS]:-} ]]; then
   curl -fsS -o "$BENCH_DIR/export.csv" -H "$AUTH" "$BASE$EXPORT_PATH.csv"
   import_file "of the export, unchanged" "$BENCH_DIR/export.csv"
-  echo "delete from structure" | sql "$DB"
+  echo "delete from structure" | superuser_sql "$DB"
   import_file "into an empty registry" "$BENCH_DIR/export.csv"
 fi
 

@@ -47,6 +47,8 @@ PGSUPERUSER=${PGSUPERUSER:-postgres}
 APPS=(structure-service gateway)
 VERSIONS=(old new) # old: without the check, new: with it
 
+# shellcheck source=deploy/bench/common.sh
+. "$ROOT/deploy/bench/common.sh"
 log() { echo "[$ME] $*"; }
 die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
 
@@ -66,11 +68,6 @@ port_of() { # version app
 }
 label_of() { if [[ $1 == old ]]; then echo "without"; else echo "with check"; fi; }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-port_holder() { # pid(s) listening on a TCP port, when ss can tell (empty otherwise)
-  command -v ss >/dev/null || return 0
-  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u | paste -sd, - || true
-}
 
 ## Cleanup: every JVM this run started, the broker, the bench databases, a worktree left by an interrupted build.
 PIDS=()
@@ -158,43 +155,23 @@ else
 fi
 
 ## Databases: one per version, so each code's Flyway history matches its schema; owned by the structure role.
-SUPER_PSQL=()
-pick_superuser_psql() { # TCP first, else peer authentication over the local socket (as deploy/postgres.sh)
-  local opts=(-X -q -A -t -v ON_ERROR_STOP=1 -d postgres)
-  if psql -h "$PGHOST" -p "$PGPORT" -U "$PGSUPERUSER" -w "${opts[@]}" -c 'select 1' >/dev/null 2>&1; then
-    SUPER_PSQL=(psql -h "$PGHOST" -p "$PGPORT" -U "$PGSUPERUSER" -w "${opts[@]}")
-  elif ((EUID == 0)); then
-    SUPER_PSQL=(su "$PGSUPERUSER" -c "$(printf '%q ' env -u PGHOST psql -p "$PGPORT" "${opts[@]}")")
-  else
-    SUPER_PSQL=(sudo -u "$PGSUPERUSER" env -u PGHOST psql -p "$PGPORT" "${opts[@]}")
-  fi
-}
-superuser_sql() { echo "$1" | "${SUPER_PSQL[@]}"; }
 drop_databases() {
   local version
   for version in "${VERSIONS[@]}"; do
-    superuser_sql "set client_min_messages = warning; drop database if exists structure_bench_$version with (force)"
+    echo "set client_min_messages = warning; drop database if exists structure_bench_$version with (force)" | superuser_sql postgres
   done
 }
 
 "$ROOT/deploy/postgres.sh" >/dev/null # the server runs and the structure role exists
-pick_superuser_psql
 drop_databases
 DBS_CREATED=true
-for version in "${VERSIONS[@]}"; do superuser_sql "create database structure_bench_$version owner structure"; done
+for version in "${VERSIONS[@]}"; do echo "create database structure_bench_$version owner structure" | superuser_sql postgres; done
 
 ## The broker both structure-services publish to (their outbox relays need one to be ready).
 BROKER_STARTED=true
 "$ROOT/deploy/kafka.sh" start | sed "s/^/[$ME] /"
 
 ## Others' load: the numbers mean little on a machine that is already busy (a build, a test suite).
-cpu_busy() { # percent of all cores busy over 2 s, from /proc/stat
-  local a b
-  a=$(head -1 /proc/stat); sleep 2; b=$(head -1 /proc/stat)
-  awk -v a="$a" -v b="$b" 'BEGIN { n = split(a, x); split(b, y)
-    for (i = 2; i <= n; i++) { t += y[i] - x[i]; if (i == 5 || i == 6) idle += y[i] - x[i] }
-    printf "%d", t ? 100 * (t - idle) / t : 0 }'
-}
 BUSY_BEFORE=$(cpu_busy)
 ((BUSY_BEFORE < 20)) || log "WARNING: the CPUs are already ${BUSY_BEFORE}% busy before the JVMs start: expect noise"
 

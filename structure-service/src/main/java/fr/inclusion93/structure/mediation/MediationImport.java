@@ -83,7 +83,7 @@ public class MediationImport {
     public Report importCsv(InputStream body, Charset charset) {
         List<MediationRow> rows = MediationCsv.read(body, charset);
         return QuarkusTransaction.requiringNew().timeout(Math.toIntExact(timeout.toSeconds())).call(() -> {
-            identityLocks.lockWholeTable(entityManager); // before the rows are matched: nobody registers one meanwhile
+            identityLocks.lockWholeTable(); // before the rows are matched: nobody registers one meanwhile
             return write(check(rows));
         });
     }

@@ -1,5 +1,6 @@
 package fr.inclusion93.structure.service;
 
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionScoped;
 
@@ -11,18 +12,21 @@ import jakarta.transaction.TransactionScoped;
 @TransactionScoped
 public class IdentityLocks {
 
+    @Inject
+    EntityManager entityManager;
+
     private boolean wholeTable;
 
     /**
      * Locks the structures against every other writer until the transaction ends (readers go on): other transactions'
      * registrations and changes wait, and no identifier needs a lock of its own any more.
      */
-    public void lockWholeTable(EntityManager entityManager) {
+    public void lockWholeTable() {
         entityManager.createNativeQuery("LOCK TABLE structure IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
         wholeTable = true;
     }
 
-    void lock(EntityManager entityManager, String identifier, String value) {
+    void lock(String identifier, String value) {
         if (value != null && !wholeTable) {
             entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
                     .setParameter(1, "structure-" + identifier + ":" + value)

@@ -91,19 +91,15 @@ public class StructureRules {
         String siret = identity.siret();
         String rna = identity.rna();
         String name = identity.name().strip();
-        lock("siret", siret);
-        lock("rna", rna);
-        lock("branch", identity.parentId() == null ? null : identity.parentId() + "/" + name.toLowerCase(Locale.ROOT));
+        locks.lock("siret", siret);
+        locks.lock("rna", rna);
+        locks.lock("branch", identity.parentId() == null ? null : identity.parentId() + "/" + name.toLowerCase(Locale.ROOT));
         duplicateOf(Structure.activeWithSiret(siret), self, DUPLICATE_SIRET, "Duplicate SIRET", "siret",
                 "an active structure with SIRET " + siret + " is already registered");
         duplicateOf(Structure.activeWithRna(rna), self, DUPLICATE_RNA, "Duplicate RNA", "rna",
                 "an active structure with RNA " + rna + " is already registered");
         duplicateOf(Structure.activeBranch(identity.parentId(), name), self, DUPLICATE_BRANCH,
                 "Duplicate branch", "name", "the parent structure already has an active branch named " + name);
-    }
-
-    private void lock(String identifier, String value) {
-        locks.lock(Structure.getEntityManager(), identifier, value);
     }
 
     private void checkPlace(StructureRequest request, Commune commune, List<FieldError> errors) {
