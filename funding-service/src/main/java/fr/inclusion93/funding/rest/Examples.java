@@ -235,4 +235,35 @@ final class Examples {
             key,kind,qualifier,wording,stated_cents,stated_euros,parts,part_line_ids,published_parts_cents,loaded_parts_cents,parts_without_amount,refused_parts,difference_cents,difference_euros,loaded_difference_cents,verdict
             dont-210000,dont,,210 000€,21000000,210000.00,2020-reconditionnement-ordinateurs|2020-essaimage-emmaus-connect|2020-cartographie-hub-francilin,1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d|2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e|,22300000,20300000,,2020-cartographie-hub-francilin,1300000,13000.00,-700000,CONFLICT
             """;
+
+    static final String LINE_CHANGES_PAGE = """
+            {"items": [""" + LINE + """
+            ], "next": "MTA0OC4wMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA"}""";
+
+    static final String LINE_CHANGES_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "cursor: is not a cursor this operation gave (send the next of your last answer)",
+             "instance": "/api/funding/lines/changes",
+             "errors": [{"field": "cursor", "reason": "is not a cursor this operation gave (send the next of your last answer)"}]}""";
+
+    private static final String LINE_AUDIT_ENTRY = """
+            {"recordedAt": "2021-02-15T10:00:00.123456Z", "actor": "prefecture-93",
+             "requestId": "7d2f1a9c-3e4b-4f6a-9b8c-1d2e3f4a5b6c", "traceId": "4bf92f3577b34da6a3ce929d0e0e4736",
+             "action": "PaymentRecorded", "recordType": "funding-line", "recordId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+             "before": {"id": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9", "status": "COMMITTED", "paidCents": 0, "paid": "0.00"},
+             "after": """ + LINE + "}";
+
+    static final String LINE_HISTORY = """
+            {"items": [""" + LINE_AUDIT_ENTRY + """
+            ], "next": null}""";
+
+    static final String LINE_HISTORY_PAGE = """
+            {"items": [""" + LINE_AUDIT_ENTRY + """
+            ], "next": "MTYxMDcwMzAwMDEyMzQ1Ni40Mg"}""";
+
+    static final String LINE_HISTORY_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "from: is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z)",
+             "instance": "/api/funding/lines/history",
+             "errors": [{"field": "from", "reason": "is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z)"}]}""";
 }

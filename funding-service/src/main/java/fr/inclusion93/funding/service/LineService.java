@@ -160,6 +160,10 @@ public class LineService {
 
     /** The line, locked until the transaction ends, once the caller may write in its territory. */
     FundingLine lockedForWrite(UUID id) {
+        // a sub-line's parent first (envelope → parent → line): a change of a sub-line re-stamps its parent (V8)
+        Panache.getEntityManager().createQuery("select l.parentId from FundingLine l where l.id = ?1", UUID.class)
+                .setParameter(1, id).getResultStream().filter(Objects::nonNull).findFirst()
+                .ifPresent(parentId -> Locks.locked(FundingLine.class, parentId));
         FundingLine line = Locks.locked(FundingLine.class, id)
                 .orElseThrow(() -> ProblemException.notFound("Funding line", id));
         territories.requireWriteAccess(territoryOf(line));

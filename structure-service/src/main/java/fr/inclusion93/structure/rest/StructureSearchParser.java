@@ -1,8 +1,9 @@
 package fr.inclusion93.structure.rest;
 
-import static fr.inclusion93.structure.rest.QueryParameterChecks.absent;
+import static fr.inclusion93.problem.QueryParameterChecks.absent;
 
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.problem.QueryParameterChecks;
 import fr.inclusion93.security.reference.Commune;
 import fr.inclusion93.security.reference.Communes;
 import fr.inclusion93.writes.identifiers.Rna;

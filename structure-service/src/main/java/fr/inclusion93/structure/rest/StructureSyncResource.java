@@ -1,11 +1,12 @@
 package fr.inclusion93.structure.rest;
 
-import static fr.inclusion93.structure.rest.QueryParameterChecks.absent;
-
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.problem.QueryParameterChecks;
 import fr.inclusion93.security.Roles;
-import fr.inclusion93.structure.service.StructureSync;
-import fr.inclusion93.structure.service.SyncCursor;
+import fr.inclusion93.structure.mapping.StructureMapper;
+import fr.inclusion93.structure.service.Structure;
+import fr.inclusion93.writes.changes.ChangeCursor;
+import fr.inclusion93.writes.changes.ChangeFeed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,10 +34,12 @@ public class StructureSyncResource {
 
     private static final List<String> PARAMETERS = List.of("cursor", "limit");
 
-    private final StructureSync sync;
+    private final ChangeFeed feed;
+    private final StructureMapper mapper;
 
-    StructureSyncResource(StructureSync sync) {
-        this.sync = sync;
+    StructureSyncResource(ChangeFeed feed, StructureMapper mapper) {
+        this.feed = feed;
+        this.mapper = mapper;
     }
 
     @GET
@@ -58,18 +60,16 @@ public class StructureSyncResource {
     public StructureChangesPage changes(
             @QueryParam("cursor") @Parameter(description = "The next of your last answer; absent to start from the beginning")
             String cursor,
-            @QueryParam("limit") @Parameter(description = "Most structures in the answer, 1 to " + StructureSync.MAX_LIMIT
-                    + " (default " + StructureSync.DEFAULT_LIMIT + ")", schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("limit") @Parameter(description = "Most structures in the answer, 1 to " + ChangeFeed.MAX_LIMIT
+                    + " (default " + ChangeFeed.DEFAULT_LIMIT + ")", schema = @Schema(type = SchemaType.INTEGER))
             String limit,
             @Context UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         QueryParameterChecks.onlyKnownOnce(uri.getQueryParameters(), PARAMETERS, errors);
-        int pageSize = QueryParameterChecks.limit(limit, StructureSync.DEFAULT_LIMIT, StructureSync.MAX_LIMIT, errors);
-        Optional<SyncCursor> after = absent(cursor) ? Optional.of(SyncCursor.START) : SyncCursor.decode(cursor.strip());
-        if (after.isEmpty()) {
-            errors.add(new Problem.FieldError("cursor", "is not a cursor this operation gave (send the next of your last answer)"));
-        }
+        int pageSize = QueryParameterChecks.limit(limit, ChangeFeed.DEFAULT_LIMIT, ChangeFeed.MAX_LIMIT, errors);
+        ChangeCursor after = ChangeCursor.fromParameter(cursor, errors);
         QueryParameterChecks.throwIfAny(errors);
-        return sync.since(after.orElseThrow(), pageSize);
+        ChangeFeed.Page<Structure> page = feed.since("structure", Structure.class, structure -> structure.id, after, pageSize);
+        return new StructureChangesPage(page.items().stream().map(mapper::toResponse).toList(), page.next().encode());
     }
 }

@@ -1,18 +1,16 @@
-package fr.inclusion93.structure.rest;
+package fr.inclusion93.problem;
 
-import fr.inclusion93.problem.Problem;
-import fr.inclusion93.problem.ProblemException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 
 /** Checks a GET's query string as a whole: every problem is one named entry of the 400. */
-final class QueryParameterChecks {
+public final class QueryParameterChecks {
 
     private QueryParameterChecks() {
     }
 
     /** A misspelt or obsolete parameter would otherwise be ignored in silence, and a repeated one half-read. */
-    static void onlyKnownOnce(MultivaluedMap<String, String> given, List<String> known, List<Problem.FieldError> errors) {
+    public static void onlyKnownOnce(MultivaluedMap<String, String> given, List<String> known, List<Problem.FieldError> errors) {
         given.forEach((name, values) -> {
             if (!known.contains(name)) {
                 errors.add(new Problem.FieldError(name, "is not a parameter of this operation (" + String.join(", ", known) + ")"));
@@ -22,7 +20,7 @@ final class QueryParameterChecks {
         });
     }
 
-    static int limit(String text, int defaultLimit, int maxLimit, List<Problem.FieldError> errors) {
+    public static int limit(String text, int defaultLimit, int maxLimit, List<Problem.FieldError> errors) {
         if (absent(text)) {
             return defaultLimit;
         }
@@ -39,11 +37,11 @@ final class QueryParameterChecks {
     }
 
     /** An empty value is no value: what a form sends for a field left blank. */
-    static boolean absent(String text) {
+    public static boolean absent(String text) {
         return text == null || text.isBlank();
     }
 
-    static void throwIfAny(List<Problem.FieldError> errors) {
+    public static void throwIfAny(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
             throw ProblemException.invalidFields(errors);
         }

@@ -1,0 +1,72 @@
+package fr.inclusion93.funding.rest;
+
+import fr.inclusion93.funding.service.LineChanges;
+import fr.inclusion93.problem.Problem;
+import fr.inclusion93.problem.QueryParameterChecks;
+import fr.inclusion93.security.Roles;
+import fr.inclusion93.writes.changes.ChangeCursor;
+import fr.inclusion93.writes.changes.ChangeFeed;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** "Changed since" for the systems that keep a copy of the funding lines. */
+@Path("/api/funding/lines/changes")
+@Tag(name = "Funding lines")
+@Produces(MediaType.APPLICATION_JSON)
+public class LineChangesResource {
+
+    private static final List<String> PARAMETERS = List.of("cursor", "limit");
+
+    private final LineChanges changes;
+
+    LineChangesResource(LineChanges changes) {
+        this.changes = changes;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
+    @Operation(operationId = "listLineChangesSince", summary = "Every funding line changed since a cursor, as it now is",
+            description = "Start without a cursor (from the beginning: every line), then always send the next of the "
+                    + "last answer. Each line comes as it is now, in the order of the transactions that changed it: a "
+                    + "commitment, a payment or credit note (its paid figures and status), a cancellation, closing; a "
+                    + "parent comes again when one of its sub-lines is added or changes amount or status. No change is "
+                    + "ever skipped, even when writes commit out of order: a change shows up once every transaction "
+                    + "that started before it has ended (usually within milliseconds). Fewer items than limit: you are "
+                    + "up to date, poll again later with next.")
+    @APIResponse(responseCode = "200", description = "The changes after the cursor, and the cursor to send next",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineChangesPage.class),
+                    examples = @ExampleObject(name = "up to date after one change", value = Examples.LINE_CHANGES_PAGE)))
+    @APIResponse(responseCode = "400", description = "limit or cursor invalid, or an unknown parameter; every one is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad cursor", value = Examples.LINE_CHANGES_PARAMETER_PROBLEM)))
+    public LineChangesPage changes(
+            @QueryParam("cursor") @Parameter(description = "The next of your last answer; absent to start from the beginning")
+            String cursor,
+            @QueryParam("limit") @Parameter(description = "Most lines in the answer, 1 to " + ChangeFeed.MAX_LIMIT
+                    + " (default " + ChangeFeed.DEFAULT_LIMIT + ")", schema = @Schema(type = SchemaType.INTEGER))
+            String limit,
+            @Context UriInfo uri) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        QueryParameterChecks.onlyKnownOnce(uri.getQueryParameters(), PARAMETERS, errors);
+        int pageSize = QueryParameterChecks.limit(limit, ChangeFeed.DEFAULT_LIMIT, ChangeFeed.MAX_LIMIT, errors);
+        ChangeCursor after = ChangeCursor.fromParameter(cursor, errors);
+        QueryParameterChecks.throwIfAny(errors);
+        return changes.since(after, pageSize);
+    }
+}
