@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves the system under faults (issue #5): continuous writes through the gateway while, one at a time, every
 # service is killed with SIGKILL and restarted, the broker is down for 60 s and the consumers' PostgreSQL for 90 s;
-# then every accepted write is looked for in every consumer's projection. Runs system-tests' FaultSuiteIT on a
+# then every accepted write is looked for in every consumer's projection, and every payment recorded meanwhile
+# (with Idempotency-Key retries) in funding-service's ledger and on funding.events. Runs system-tests' FaultSuiteIT on a
 # system of its own (gateway on 38080, broker on 39092, a throwaway PostgreSQL cluster on 35432, database
 # structure_faults on the shared server) and ends with its line:
 #   faults: <N> writes accepted, <L> lost, <D> applied twice, <X> dead-lettered, <S> s

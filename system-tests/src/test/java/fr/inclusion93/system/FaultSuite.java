@@ -16,7 +16,8 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * Issue #5's scenario: continuous writes through the gateway while, one at a time, every service is killed with
  * SIGKILL and restarted, the broker is stopped and restarted, and the consumers' PostgreSQL is made unavailable. Then
- * every accepted write is looked for in every consumer's projection.
+ * every accepted write is looked for in every consumer's projection, and every accepted payment in funding-service's
+ * ledger and its events in the topic.
  */
 final class FaultSuite {
 
@@ -24,6 +25,7 @@ final class FaultSuite {
     private final Path work;
     private final List<ConsumerProjection> consumers;
     private WriteLoad load;
+    private PaymentLoad payments;
 
     FaultSuite(FaultSettings settings, Path work) {
         this.settings = settings;
@@ -39,15 +41,20 @@ final class FaultSuite {
             long deadLettersBefore = deadLetters.count();
             long started = System.nanoTime();
             WriteLoad writes = WriteLoad.start(settings.gateway(), system.adminToken(), settings.clients(), settings.writeInterval());
-            try (writes) {
+            PaymentLoad paying = PaymentLoad.start(settings.gateway(), system.adminToken(), settings.paymentClients(),
+                    settings.writeInterval());
+            try (writes; paying) {
                 load = writes;
-                progress(settings.clients() + " clients writing");
+                payments = paying;
+                progress(settings.clients() + " clients writing structures, " + settings.paymentClients()
+                        + " recording payments on line " + paying.lineId());
                 keepWriting(settings.calm());
                 injectFaults(system);
             }
             load = null; // the counts are final: said once here rather than on every line
-            progress("writes stopped: " + writes.summary());
-            return verdict(writes.accepted(), deadLetters.count() - deadLettersBefore, started);
+            payments = null;
+            progress("writes stopped: " + writes.summary() + "; " + paying.summary());
+            return verdict(writes.accepted(), paying, deadLetters.count() - deadLettersBefore, started);
         }
     }
 
@@ -99,7 +106,7 @@ final class FaultSuite {
         }
     }
 
-    private FaultReport verdict(Set<UUID> accepted, long deadLettered, long started) {
+    private FaultReport verdict(Set<UUID> accepted, PaymentLoad paying, long deadLettered, long started) {
         progress("waiting up to " + settings.settleLimit().toSeconds() + " s for the projections to hold every accepted write");
         try {
             await().atMost(settings.settleLimit()).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
@@ -118,10 +125,28 @@ final class FaultSuite {
             lost += consumerLost;
             appliedTwice += consumerTwice;
         }
+        PaymentLedger.Verdict money = paymentVerdict(paying);
+        progress(money.line() + (paying.unexpectedlyRefused() == 0 ? "" : "; " + paying.unexpectedlyRefused()
+                + " valid payments refused"));
+        lost += money.lost() + paying.unexpectedlyRefused();
+        appliedTwice += money.appliedTwice();
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        FaultReport report = new FaultReport(accepted.size(), lost, appliedTwice, deadLettered, seconds);
+        FaultReport report = new FaultReport(accepted.size() + money.accepted(), lost, appliedTwice, deadLettered, seconds);
         System.out.println(report.line());
         return report;
+    }
+
+    /** The ledger as it stands once the outbox relay has published every payment's event (or the settle limit passed). */
+    private PaymentLedger.Verdict paymentVerdict(PaymentLoad paying) {
+        PaymentLedger ledger = new PaymentLedger(new Database(settings.consumerDatabaseUrl("funding"), "funding"),
+                settings.bootstrapServers());
+        try {
+            await().atMost(settings.settleLimit()).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                    .until(() -> ledger.check(paying.lineId(), paying.accepted()).eventsNotPublished() == 0);
+        } catch (ConditionTimeoutException e) {
+            progress("some payments' events never reached " + PaymentLedger.TOPIC);
+        }
+        return ledger.check(paying.lineId(), paying.accepted());
     }
 
     private Database outbox() {
@@ -143,7 +168,7 @@ final class FaultSuite {
     }
 
     private void progress(String message) {
-        String writes = load == null ? "" : " (writes: " + load.summary() + ")";
+        String writes = load == null ? "" : " (writes: " + load.summary() + "; " + payments.summary() + ")";
         System.out.println("[faults " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message + writes);
     }
 }

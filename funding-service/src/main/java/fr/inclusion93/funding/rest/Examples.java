@@ -266,4 +266,13 @@ final class Examples {
              "detail": "from: is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z)",
              "instance": "/api/funding/lines/history",
              "errors": [{"field": "from", "reason": "is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z)"}]}""";
+
+    static final String LINE_CORRECTION = """
+            {"conventionDate": "2020-12-01", "conventionReference": "CONV-2020-93-042", "paymentConditions": "TRANCHES"}""";
+
+    static final String LINE_CORRECTION_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "amountCents: is not corrected by a PATCH: the amount and status move with commit, cancel, close and payments",
+             "instance": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+             "errors": [{"field": "amountCents", "reason": "is not corrected by a PATCH: the amount and status move with commit, cancel, close and payments"}]}""";
 }

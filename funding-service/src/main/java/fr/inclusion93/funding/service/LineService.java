@@ -6,7 +6,6 @@ import fr.inclusion93.funding.event.FundingLineCommitted;
 import fr.inclusion93.funding.mapping.FundingMapper;
 import fr.inclusion93.funding.rest.LineRequest;
 import fr.inclusion93.funding.rest.LineResponse;
-import fr.inclusion93.funding.rest.OutputBody;
 import fr.inclusion93.funding.rest.PageResponse;
 import fr.inclusion93.funding.rest.TerritoryBody;
 import fr.inclusion93.problem.Problem.FieldError;
@@ -252,33 +251,13 @@ public class LineService {
         line.key = request.key();
         line.envelopeId = envelopeId;
         line.parentId = request.parentId();
-        line.beneficiaryId = request.beneficiaryId();
-        line.beneficiaryDescription = strip(request.beneficiaryDescription());
-        line.object = request.object().strip();
         line.amountCents = request.amountCents();
-        line.nature = request.nature();
-        line.decisionDate = request.decisionDate();
-        line.decisionReference = strip(request.decisionReference());
-        line.conventionDate = request.conventionDate();
-        line.conventionReference = strip(request.conventionReference());
-        line.paymentConditions = request.paymentConditions();
         line.territoryLevel = request.territory() == null ? null : request.territory().level();
         line.territoryCode = request.territory() == null ? null : request.territory().code();
-        line.cofinancingShareBasisPoints = request.cofinancingShareBasisPoints();
         line.year = request.year();
         line.status = status;
         line.paidCents = 0;
-        for (OutputBody body : request.outputs() == null ? List.<OutputBody>of() : request.outputs()) {
-            LineOutput output = new LineOutput();
-            output.unit = body.unit().strip();
-            output.description = strip(body.description());
-            output.target = body.target();
-            output.targetQualifier = body.targetQualifier() == null ? null : body.targetQualifier().name();
-            line.outputs.add(output);
-        }
-        if (request.forecasts() != null) {
-            request.forecasts().forEach(f -> line.forecasts.put(f.year(), f.amountCents()));
-        }
+        LineDetails.apply(line, request);
         line.createdAt = Records.now();
         line.updatedAt = line.createdAt;
         return line;
@@ -290,9 +269,5 @@ public class LineService {
 
     private static ProblemException invalid(String field, String reason) {
         return ProblemException.invalidFields(List.of(new FieldError(field, reason)));
-    }
-
-    private static String strip(String value) {
-        return value == null ? null : value.strip();
     }
 }

@@ -2,6 +2,7 @@ package fr.inclusion93.structure.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inclusion93.problem.MergePatch;
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.security.Roles;
 import fr.inclusion93.structure.service.Precondition;

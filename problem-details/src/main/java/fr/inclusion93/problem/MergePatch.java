@@ -1,12 +1,10 @@
-package fr.inclusion93.structure.rest;
+package fr.inclusion93.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.inclusion93.problem.Problem;
-import fr.inclusion93.problem.ProblemException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -17,15 +15,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** JSON Merge Patch (RFC 7396): a partial update is the resource with the patch's members replaced, null removing one. */
-final class MergePatch {
+public final class MergePatch {
 
-    static final String MEDIA_TYPE = "application/merge-patch+json";
+    public static final String MEDIA_TYPE = "application/merge-patch+json";
 
     private MergePatch() {
     }
 
     /** {@code current} with {@code patch} merged in, read back as a full request and checked like one (400 naming each field). */
-    static <T> T apply(T current, JsonNode patch, Class<T> type, ObjectMapper json, Validator validator) {
+    public static <T> T apply(T current, JsonNode patch, Class<T> type, ObjectMapper json, Validator validator) {
         if (!patch.isObject()) {
             throw ProblemException.invalidFields(List.of(new Problem.FieldError("", "a merge patch must be a JSON object")));
         }
@@ -46,7 +44,7 @@ final class MergePatch {
         return patched;
     }
 
-    static JsonNode merge(JsonNode target, JsonNode patch) {
+    public static JsonNode merge(JsonNode target, JsonNode patch) {
         if (!patch.isObject()) {
             return patch;
         }
