@@ -1,8 +1,5 @@
 package fr.inclusion93.funding.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import fr.inclusion93.funding.rest.ReconciliationRow;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,19 +19,12 @@ public final class ReconciliationCsv {
             "parts_without_amount", "refused_parts", "difference_cents", "difference_euros", "loaded_difference_cents",
             "verdict");
 
-    private static final CsvMapper CSV = new CsvMapper();
-    private static final CsvSchema SCHEMA = COLUMNS.stream()
-            .reduce(CsvSchema.builder(), CsvSchema.Builder::addColumn, (a, b) -> a).build().withHeader();
 
     private ReconciliationCsv() {
     }
 
     public static String write(List<ReconciliationRow> rows) {
-        try {
-            return CSV.writer(SCHEMA).writeValueAsString(rows.stream().map(ReconciliationCsv::cells).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The reconciliation report cannot be written as CSV", e);
-        }
+        return CsvTable.write(COLUMNS, rows.stream().map(ReconciliationCsv::cells).toList());
     }
 
     private static Map<String, String> cells(ReconciliationRow row) {

@@ -275,4 +275,37 @@ final class Examples {
              "detail": "amountCents: is not corrected by a PATCH: the amount and status move with commit, cancel, close and payments",
              "instance": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
              "errors": [{"field": "amountCents", "reason": "is not corrected by a PATCH: the amount and status move with commit, cancel, close and payments"}]}""";
+
+    static final String BREAKDOWN = """
+            {"version": 1, "by": "commune", "rows": [
+              {"key": "COMMUNE:93027", "label": "La Courneuve", "ceilingCents": null, "ceiling": null,
+               "committedCents": 40000000, "committed": "400000.00", "paidCents": 10000000, "paid": "100000.00",
+               "remainingCents": null, "remaining": null, "forecastCents": 2500000, "forecast": "25000.00", "lineCount": 1,
+               "lines": "/api/funding/reports/breakdown/lines?by=commune&key=COMMUNE%3A93027"}],
+             "totals": {"key": "total", "label": "Total", "ceilingCents": 100000000, "ceiling": "1000000.00",
+               "committedCents": 40000000, "committed": "400000.00", "paidCents": 10000000, "paid": "100000.00",
+               "remainingCents": 60000000, "remaining": "600000.00", "forecastCents": 2500000, "forecast": "25000.00",
+               "lineCount": 1, "lines": null}}""";
+
+    static final String BREAKDOWN_CSV = """
+            key,label,ceiling_cents,ceiling_euros,committed_cents,committed_euros,paid_cents,paid_euros,remaining_cents,remaining_euros,forecast_cents,forecast_euros,line_count,lines
+            COMMUNE:93027,La Courneuve,,,40000000,400000.00,10000000,100000.00,,,2500000,25000.00,1,/api/funding/reports/breakdown/lines?by=commune&key=COMMUNE%3A93027
+            total,Total,100000000,1000000.00,40000000,400000.00,10000000,100000.00,60000000,600000.00,2500000,25000.00,1,
+            """;
+
+    static final String BREAKDOWN_LINES = """
+            {"items": [{"lineId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9", "parentId": null, "kind": "LINE", "year": 2020,
+              "committedCents": 40000000, "paidCents": 10000000, "forecastCents": 0,
+              "line": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+              "payments": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9/payments"},
+             {"lineId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9", "parentId": null, "kind": "FORECAST", "year": 2021,
+              "committedCents": 0, "paidCents": 0, "forecastCents": 2500000,
+              "line": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+              "payments": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9/payments"}], "next": null}""";
+
+    static final String BREAKDOWN_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "by: must be one of programme, envelope, year, beneficiary, commune, ept, departement",
+             "instance": "/api/funding/reports/breakdown",
+             "errors": [{"field": "by", "reason": "must be one of programme, envelope, year, beneficiary, commune, ept, departement"}]}""";
 }
