@@ -35,7 +35,7 @@ public class FundingMapper {
         Long remaining = e.ceilingCents == null ? null : e.ceilingCents - committedCents;
         return new EnvelopeResponse(e.id, e.key, e.programmeId, e.year, territory(e.territoryLevel, e.territoryCode),
                 e.ceilingCents, euros(e.ceilingCents), committedCents, euros(committedCents), paidCents, euros(paidCents),
-                remaining, euros(remaining), e.createdAt);
+                remaining, euros(remaining), e.agreementId, e.createdAt);
     }
 
     public LineResponse toResponse(FundingLine l, List<FundingLine> subLines) {

@@ -55,8 +55,7 @@ public class Breakdown {
     public BreakdownReport report(BreakdownDimension by, Allocations.Scope scope) {
         Map<String, Sums> groups = new LinkedHashMap<>();
         List<Object> parameters = new ArrayList<>();
-        String sql = Allocations.with(scope, parameters) + "SELECT " + groupKey(by) + " AS k, sum(committed), sum(paid), "
-                + "sum(forecast), sum(is_line) FROM allocation GROUP BY 1";
+        String sql = Allocations.sums(lineKey(by), scope, parameters);
         for (Object[] row : rows(sql, parameters)) {
             String key = by.territorial() ? territories.rollUp((String) row[0], by) : (String) row[0];
             Sums sums = groups.computeIfAbsent(key, k -> new Sums());
@@ -123,6 +122,24 @@ public class Breakdown {
                             last.year() == null ? 0 : last.year()).encode();
         }
         return new BreakdownLinesPage(items, next);
+    }
+
+    private static Allocations.GroupKey lineKey(BreakdownDimension by) {
+        String territory = "coalesce(l.territory_level || ':' || l.territory_code, e.territory_level || ':' || e.territory_code)";
+        return switch (by) {
+            case PROGRAMME -> same("CAST(e.programme_id AS text)");
+            case ENVELOPE -> same("CAST(e.id AS text)");
+            case YEAR -> new Allocations.GroupKey("coalesce(CAST(coalesce(l.year, e.year) AS text), 'none')",
+                    "coalesce(CAST(coalesce(l.year, e.year) AS text), 'none')", "CAST(f.year AS text)");
+            case BENEFICIARY -> new Allocations.GroupKey("coalesce(CAST(l.beneficiary_id AS text), 'none')",
+                    "coalesce(CAST(coalesce(s.beneficiary_id, l.beneficiary_id) AS text), 'none')", null);
+            case COMMUNE, EPT, DEPARTEMENT -> new Allocations.GroupKey(territory,
+                    "coalesce(s.territory_level || ':' || s.territory_code, " + territory + ")", null);
+        };
+    }
+
+    private static Allocations.GroupKey same(String expression) {
+        return new Allocations.GroupKey(expression, expression, null);
     }
 
     private static String groupKey(BreakdownDimension by) {

@@ -18,5 +18,8 @@ public record EnvelopeRequest(
         @Schema(nullable = true, description = "Null when not stated", examples = "2020") @Min(2000) @Max(2100) Integer year,
         @Schema(description = "Where the envelope applies") @NotNull @Valid TerritoryBody territory,
         @Schema(nullable = true, description = "The ceiling in euro cents; null when not stated (nothing is then checked "
-                + "against it)", examples = "100000000") @PositiveOrZero Long ceilingCents) {
+                + "against it)", examples = "100000000") @PositiveOrZero Long ceilingCents,
+        @Schema(nullable = true, description = "The agreement (conseiller-service id) whose posts this envelope funds: "
+                + "each post opened under it reserves its programme's amountPerPostCents here. One envelope per agreement",
+                examples = "5f0c9a1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b") UUID agreementId) {
 }

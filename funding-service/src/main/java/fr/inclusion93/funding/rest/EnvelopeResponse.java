@@ -22,5 +22,6 @@ public record EnvelopeResponse(
         @Schema(nullable = true, description = "ceiling − committed; null without a ceiling", examples = "60000000")
         Long remainingCents,
         @Schema(nullable = true, examples = "600000.00") String remaining,
+        @Schema(nullable = true, description = "The agreement whose posts it funds", examples = "null") UUID agreementId,
         @Schema(examples = "2021-01-15T09:30:00Z") Instant createdAt) {
 }

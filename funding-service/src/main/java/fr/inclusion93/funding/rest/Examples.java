@@ -79,14 +79,14 @@ final class Examples {
              "programmeId": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "year": 2020,
              "territory": {"level": "COMMUNE", "code": "93027"}, "ceilingCents": 100000000, "ceiling": "1000000.00",
              "committedCents": 40000000, "committed": "400000.00", "paidCents": 10000000, "paid": "100000.00",
-             "remainingCents": 60000000, "remaining": "600000.00", "createdAt": "2021-01-15T09:30:00Z"}""";
+             "remainingCents": 60000000, "remaining": "600000.00", "agreementId": null, "createdAt": "2021-01-15T09:30:00Z"}""";
 
     static final String ENVELOPE_PAGE = """
             {"items": [{"id": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "key": "dsil-2020-93",
              "programmeId": "9a0e6a52-3f0d-4d9b-8c1e-5f2a7b3c4d5e", "year": 2020,
              "territory": {"level": "DEPARTEMENT", "code": "93"}, "ceilingCents": null, "ceiling": null,
              "committedCents": 40000000, "committed": "400000.00", "paidCents": 0, "paid": "0.00",
-             "remainingCents": null, "remaining": null, "createdAt": "2021-01-15T09:30:00Z"}],
+             "remainingCents": null, "remaining": null, "agreementId": null, "createdAt": "2021-01-15T09:30:00Z"}],
              "page": 0, "size": 50, "total": 1}""";
 
     static final String LINE_REQUEST = """
@@ -308,4 +308,16 @@ final class Examples {
              "detail": "by: must be one of programme, envelope, year, beneficiary, commune, ept, departement",
              "instance": "/api/funding/reports/breakdown",
              "errors": [{"field": "by", "reason": "must be one of programme, envelope, year, beneficiary, commune, ept, departement"}]}""";
+
+    static final String POST_RESERVATION = """
+            {"postId": "0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f", "agreementId": "5f0c9a1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b",
+             "envelopeId": "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f", "lineId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+             "status": "RELEASED", "reservedCents": 5000000, "reserved": "50000.00", "releasedCents": 1250000,
+             "released": "12500.00", "fundedMonths": 24, "refusalReason": null, "refusalDetail": null,
+             "endedOn": "2022-06-30", "monthsConsumed": 18, "createdAt": "2021-03-01T09:30:00Z",
+             "updatedAt": "2022-07-01T08:00:00Z"}""";
+
+    static final String POST_RESERVATION_PAGE = """
+            {"items": [""" + POST_RESERVATION + """
+            ], "page": 0, "size": 50, "total": 1}""";
 }

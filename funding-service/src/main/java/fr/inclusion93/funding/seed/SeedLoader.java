@@ -96,7 +96,7 @@ public class SeedLoader {
         for (ReleaseSeed.Envelope e : seed.envelopes()) {
             run.entry(Kind.ENVELOPE, e.key(), null, ids, () -> envelopes.create(valid(new EnvelopeRequest(e.key(),
                     reference(ids, Kind.PROGRAMME, e.programme(), "programmeId"), e.year(), territory(e.territory()),
-                    e.ceilingCents()))).id());
+                    e.ceilingCents(), null))).id());
         }
         for (ReleaseSeed.Beneficiary b : seed.beneficiaries()) {
             run.entry(Kind.BENEFICIARY, b.key(), null, ids, () -> beneficiaries.createOutsideOrganisation(

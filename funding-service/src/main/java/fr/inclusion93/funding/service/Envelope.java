@@ -37,6 +37,10 @@ public class Envelope extends PanacheEntityBase {
     @Column(name = "ceiling_cents")
     public Long ceilingCents;
 
+    /** The agreement (conseiller-service) whose posts this envelope funds; null for most envelopes. */
+    @Column(name = "agreement_id")
+    public UUID agreementId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -36,6 +36,12 @@ public class EnvelopeService {
             throw ProblemException.invalidFields(List.of(new FieldError("programmeId", "no programme has this id")));
         }
         Records.requireFreeKey("envelope", request.key(), Envelope.find("key", request.key()).firstResultOptional(), PATH);
+        if (request.agreementId() != null) {
+            Envelope.<Envelope>find("agreementId", request.agreementId()).firstResultOptional().ifPresent(other -> {
+                throw ProblemException.conflict(FundingProblems.DUPLICATE_KEY, "Agreement already funded", "agreementId",
+                        "envelope " + other.id + " already funds agreement " + request.agreementId());
+            });
+        }
         Envelope envelope = new Envelope();
         envelope.id = UUID.randomUUID();
         envelope.key = request.key();
@@ -44,6 +50,7 @@ public class EnvelopeService {
         envelope.territoryLevel = request.territory().level();
         envelope.territoryCode = request.territory().code();
         envelope.ceilingCents = request.ceilingCents();
+        envelope.agreementId = request.agreementId();
         envelope.createdAt = Records.now();
         Records.persistNew(envelope, "envelope");
         EnvelopeResponse created = toResponse(envelope);

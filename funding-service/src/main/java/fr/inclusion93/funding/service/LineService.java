@@ -132,6 +132,39 @@ public class LineService {
         return changeStatus(line, LineStatus.CLOSED, "FundingLineClosed");
     }
 
+    /**
+     * A COMMITTED top-level line the service creates for its own work (a post's reservation), in an envelope the caller
+     * has locked: the ceiling rule, audit trail and event of any creation, and no caller whose territory to check.
+     */
+    LineResponse createCommittedInLockedEnvelope(Envelope envelope, LineRequest request) {
+        requireWithinCeiling(envelope, request.amountCents());
+        FundingLine line = newLine(request, envelope.id, LineStatus.COMMITTED);
+        Records.persistNew(line, "line");
+        LineResponse created = toResponse(line);
+        audit.record("FundingLineCreated", FundingEvents.LINE, line.id.toString(), null, created);
+        publishCommitted(line);
+        return created;
+    }
+
+    /**
+     * Lowers a committed line's amount to {@code kept} (the caller holds its locks and keeps it at or above what was
+     * paid), its status following; nothing kept cancels it.
+     */
+    void lowerAmount(FundingLine line, long kept, String action) {
+        LineResponse before = toResponse(line);
+        if (kept == 0) {
+            line.status = LineStatus.CANCELLED;
+        } else {
+            line.amountCents = kept;
+            line.status = line.paidCents == 0 ? LineStatus.COMMITTED
+                    : line.paidCents < kept ? LineStatus.PARTLY_PAID
+                    : line.status == LineStatus.CLOSED ? LineStatus.CLOSED : LineStatus.PAID;
+        }
+        line.updatedAt = Records.now();
+        line.persistAndFlush();
+        audit.record(action, FundingEvents.LINE, line.id.toString(), before, toResponse(line));
+    }
+
     public LineResponse get(UUID id) {
         return toResponse(find(id));
     }

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Funding benchmark at a million lines: loads LINES funding lines (deploy/bench/funding-data.sql: a tenth of them
+# sub-lines, payments, forecasts, 1,890 envelopes, 3,000 beneficiaries) into a database of its own, starts
+# funding-service from this checkout's jar with the production JVM flags, then measures:
+#   - the breakdown report (GET /api/funding/reports/breakdown?by=…) for each grouping: RUNS timed requests after one
+#     warm-up, p50 and max against the target (<= 1 s);
+# The script stops the JVM and the broker it started and drops its database.
+#
+# Usage: deploy/bench/funding.sh [--build]
+#   --build  builds funding-service first; otherwise the jar in funding-service/target/quarkus-app is used (copied)
+# About 3 minutes with the defaults (the load is about half of it). Needs curl, psql, java, jcmd.
+# Env: PORT=47381  KAFKA_PORT=47392 KAFKA_CONTROLLER_PORT=47393  LINES=1000000  RUNS=10  TARGET_MS=1000
+#      READY_TIMEOUT=90 (s)  KEEP_DB=false  JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC" (the production flags)
+#      RUN_DIR=deploy/.run  BENCH_DIR=RUN_DIR/bench/funding  PGHOST, PGPORT, PGSUPERUSER (as deploy/postgres.sh)
+set -euo pipefail
+
+ME=funding.sh
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PORT=${PORT:-47381}
+export KAFKA_PORT=${KAFKA_PORT:-47392} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47393}
+LINES=${LINES:-1000000}
+RUNS=${RUNS:-10}
+TARGET_MS=${TARGET_MS:-1000}
+READY_TIMEOUT=${READY_TIMEOUT:-90}
+KEEP_DB=${KEEP_DB:-false}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+RUN_DIR=${RUN_DIR:-$ROOT/deploy/.run}
+[[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
+BENCH_DIR=${BENCH_DIR:-$RUN_DIR/bench/funding}
+[[ $BENCH_DIR = /* ]] || BENCH_DIR=$PWD/$BENCH_DIR
+export KAFKA_WORK_DIR=$BENCH_DIR/kafka
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
+PGSUPERUSER=${PGSUPERUSER:-postgres}
+DB=funding_bench
+BASE=http://127.0.0.1:$PORT
+COMMUNES_CSV=$ROOT/api-security/src/main/resources/reference/communes-seine-saint-denis.csv
+
+# shellcheck source=deploy/bench/common.sh
+. "$ROOT/deploy/bench/common.sh"
+log() { echo "[$ME] $*"; }
+die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
+
+case ${1:-} in
+  "") BUILD=false ;;
+  --build) BUILD=true ;;
+  -h | --help) sed -n '2,/^set -euo/s/^# \{0,1\}//p' "$0" | sed '$d'; exit 0 ;;
+  *) die "unknown argument '$1' (see --help)" ;;
+esac
+for tool in curl psql java jcmd; do command -v "$tool" >/dev/null || die "$tool is needed"; done
+for port in "$PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+  if port_in_use "$port"; then
+    holder=$(port_holder "$port")
+    die "port $port is already in use${holder:+ by pid $holder}; set PORT/KAFKA_PORT/KAFKA_CONTROLLER_PORT"
+  fi
+done
+
+SERVICE_PID=
+BROKER_STARTED=false
+DB_CREATED=false
+drop_database() { echo "set client_min_messages = warning; drop database if exists $DB with (force)" | superuser_sql postgres; }
+cleanup() {
+  trap - EXIT INT TERM
+  if [[ -n $SERVICE_PID ]]; then
+    kill "$SERVICE_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$SERVICE_PID" 2>/dev/null || true
+  fi
+  ! $BROKER_STARTED || "$ROOT/deploy/kafka.sh" clean >/dev/null 2>&1 || log "could not stop the broker in $KAFKA_WORK_DIR"
+  if $DB_CREATED && [[ $KEEP_DB != true ]]; then drop_database || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$BENCH_DIR"
+STARTED_AT=$SECONDS
+
+if $BUILD; then
+  log "building funding-service"
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl funding-service -am)
+fi
+[[ -f $ROOT/funding-service/target/quarkus-app/quarkus-run.jar ]] \
+  || die "no funding-service/target/quarkus-app/quarkus-run.jar: run with --build"
+rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/funding-service/target/quarkus-app" "$BENCH_DIR/app"
+REVISION="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- funding-service || echo ' + changes')"
+
+"$ROOT/deploy/postgres.sh" >/dev/null
+drop_database
+DB_CREATED=true
+echo "create database $DB owner funding" | superuser_sql postgres
+BROKER_STARTED=true
+"$ROOT/deploy/kafka.sh" start | sed "s/^/[$ME] /"
+
+BUSY_BEFORE=$(cpu_busy)
+((BUSY_BEFORE < 20)) || log "WARNING: the CPUs are already ${BUSY_BEFORE}% busy before the service starts: expect noise"
+
+VERIFICATION_KEY=file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)
+start_service() {
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+  env FUNDING_HTTP_PORT="$PORT" FUNDING_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
+    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="$VERIFICATION_KEY" \
+    java $JAVA_OPTS -jar "$BENCH_DIR/app/quarkus-run.jar" >>"$BENCH_DIR/funding-service.log" 2>&1 </dev/null &
+  SERVICE_PID=$!
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 30 "$BENCH_DIR/funding-service.log" >&2; die "funding-service died while starting"; }
+    ((SECONDS < deadline)) || { tail -n 30 "$BENCH_DIR/funding-service.log" >&2; die "not ready after ${READY_TIMEOUT}s"; }
+    sleep 0.3
+  done
+}
+: >"$BENCH_DIR/funding-service.log"
+start_service
+log "funding-service $REVISION ready on port $PORT (pid $SERVICE_PID; JAVA_OPTS: $JAVA_OPTS): schema migrated"
+TOKEN=$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" auditor --client funding-bench --ttl 7200)
+AUTH="Authorization: Bearer $TOKEN"
+
+## The data: bulk SQL (the API would take an hour and measure nothing here).
+COMMUNE_VALUES=$(awk -F, 'NR > 1 && $5 != "" { printf "%s(%d, \x27%s\x27, \x27%s\x27)", n ? ", " : "", n, $1, $5; n++ }' "$COMMUNES_CSV")
+load_started=$SECONDS
+{ echo "CREATE TEMP TABLE commune (n int, insee text, ept text); INSERT INTO commune VALUES $COMMUNE_VALUES;"
+  sed "s/:lines/$LINES/g" "$ROOT/deploy/bench/funding-data.sql"; } | superuser_sql "$DB" >/dev/null
+COUNTS=$(echo "select count(*), count(parent_id), (select count(*) from payment), (select count(*) from line_forecast),
+               (select count(*) from envelope) from funding_line" | superuser_sql "$DB")
+log "loaded in $((SECONDS - load_started)) s: lines, sub-lines, payments, forecasts, envelopes = ${COUNTS//|/, }"
+
+## Breakdown: one warm-up, then RUNS timed requests per grouping.
+declare -A P50 MAX
+time_ms() { curl -fsS -o /dev/null -w '%{time_total}\n' -H "$AUTH" "$BASE$1" | awk '{ printf "%d\n", $1 * 1000 }'; }
+for by in programme envelope year beneficiary commune ept departement; do
+  path="/api/funding/reports/breakdown?by=$by"
+  time_ms "$path" >/dev/null
+  times=$(for _ in $(seq 1 "$RUNS"); do time_ms "$path"; done | sort -n)
+  P50[$by]=$(echo "$times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  MAX[$by]=$(echo "$times" | tail -1)
+done
+ROWS_BY_COMMUNE=$(curl -fsS -H "$AUTH" "$BASE/api/funding/reports/breakdown?by=commune" | grep -o '"key"' | wc -l)
+
+echo
+echo "== funding-service $REVISION, $LINES lines, JAVA_OPTS $JAVA_OPTS, CPUs busy before: ${BUSY_BEFORE}% =="
+printf '%-34s %8s %8s  %s\n' "breakdown by" "p50 ms" "max ms" "target <= $TARGET_MS ms"
+failed=0
+for by in programme envelope year beneficiary commune ept departement; do
+  verdict=ok; ((MAX[$by] <= TARGET_MS)) || { verdict=MISSED; failed=1; }
+  printf '%-34s %8s %8s  %s\n' "$by" "${P50[$by]}" "${MAX[$by]}" "$verdict"
+done
+echo "(by=commune answers $((ROWS_BY_COMMUNE - 1)) groups and the totals)"
+echo "total $((SECONDS - STARTED_AT)) s"
+exit $failed
