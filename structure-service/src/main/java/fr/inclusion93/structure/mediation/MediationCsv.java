@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -92,24 +90,6 @@ public final class MediationCsv {
             throw ProblemException.invalidFields(errors);
         }
         return header;
-    }
-
-    /** Writes one CSV line, every value quoted (as the standard's example does); null is empty. */
-    public static void writeLine(Writer out, List<String> values) {
-        try {
-            for (int i = 0; i < values.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                String value = values.get(i);
-                out.write('"');
-                out.write(value == null ? "" : value.replace("\"", "\"\""));
-                out.write('"');
-            }
-            out.write("\r\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static ProblemException unreadable(String reason) {

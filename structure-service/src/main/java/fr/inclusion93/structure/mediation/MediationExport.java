@@ -1,21 +1,16 @@
 package fr.inclusion93.structure.mediation;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inclusion93.security.reference.Commune;
 import fr.inclusion93.security.reference.Communes;
+import fr.inclusion93.writes.tables.StreamedTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -26,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -42,7 +36,6 @@ public class MediationExport {
     static final String CONSEILLERS_NUMERIQUES = "Conseillers numériques";
     /** A place with no SIRET or RNA of its own nor of its parent: the national data's "unknown" pivot. */
     static final String UNKNOWN_PIVOT = "00000000000000";
-    private static final int FETCH_SIZE = 500;
     private static final ZoneId FRANCE = ZoneId.of("Europe/Paris");
     private static final TypeReference<Map<String, String>> MEDIATION = new TypeReference<>() { };
     private static final String QUERY = """
@@ -65,61 +58,11 @@ public class MediationExport {
     }
 
     public void writeCsv(OutputStream output) {
-        Writer out = new OutputStreamWriter(output, StandardCharsets.UTF_8);
-        List<String> columns = MediationSchema.instance().columns();
-        MediationCsv.writeLine(out, columns);
-        eachRow(row -> MediationCsv.writeLine(out, columns.stream().map(row::get).toList()));
-        flush(out);
+        StreamedTable.writeCsv(output, MediationSchema.instance().columns(), dataSource, QUERY, this::row);
     }
 
     public void writeJson(OutputStream output) {
-        try (JsonGenerator out = json.getFactory().createGenerator(output)) {
-            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            out.writeStartArray();
-            eachRow(row -> writeObject(out, row));
-            out.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeObject(JsonGenerator out, Map<String, String> row) {
-        try {
-            out.writeStartObject();
-            for (Map.Entry<String, String> value : row.entrySet()) {
-                if (value.getValue() == null || value.getValue().isEmpty()) {
-                    continue;
-                }
-                if (value.getKey().equals("latitude") || value.getKey().equals("longitude")) {
-                    out.writeFieldName(value.getKey());
-                    out.writeNumber(value.getValue());
-                } else {
-                    out.writeStringField(value.getKey(), value.getValue());
-                }
-            }
-            out.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void eachRow(Consumer<Map<String, String>> writer) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // PostgreSQL's driver uses a cursor only inside a transaction
-            connection.setReadOnly(true);
-            try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
-                statement.setFetchSize(FETCH_SIZE);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        writer.accept(row(rows));
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the structures to export", e);
-        }
+        StreamedTable.writeJson(output, json, List.of("latitude", "longitude"), dataSource, QUERY, this::row);
     }
 
     /** One structure by the standard's column names. */
@@ -188,13 +131,5 @@ public class MediationExport {
 
     private static String firstNonNull(String... values) {
         return Arrays.stream(values).filter(v -> v != null).findFirst().orElseThrow();
-    }
-
-    private static void flush(Writer out) {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

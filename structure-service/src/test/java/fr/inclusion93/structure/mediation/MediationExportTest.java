@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inclusion93.events.testing.TableSchemaValidator;
 import fr.inclusion93.security.Roles;
 import fr.inclusion93.security.testing.TestTokens;
 import fr.inclusion93.structure.TestSirets;
@@ -28,6 +29,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,6 +42,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL)
 class MediationExportTest {
+
+    private static final Path SCHEMA = Path.of("src/main/resources" + MediationSchema.RESOURCE);
+
 
     private static final String CSV_EXPORT = "/api/structures/export/mediation-numerique.csv";
     private static final String JSON_EXPORT = "/api/structures/export/mediation-numerique.json";
@@ -56,7 +61,7 @@ class MediationExportTest {
 
         String export = csvExport();
 
-        TableSchemaValidator.Result validation = TableSchemaValidator.validate(export, ".csv");
+        TableSchemaValidator.Result validation = TableSchemaValidator.validate(SCHEMA, export, ".csv");
         assertThat(validation.errors()).isEmpty();
         List<MediationRow> rows = MediationCsv.read(bytes(export));
         assertThat(validation.rows()).isEqualTo(rows.size());
@@ -109,7 +114,7 @@ class MediationExportTest {
         String json = asAdmin().get(JSON_EXPORT).then().statusCode(200).contentType("application/json").extract().asString();
         String csv = csvExport();
 
-        assertThat(TableSchemaValidator.validate(json, ".json").errors()).isEmpty();
+        assertThat(TableSchemaValidator.validate(SCHEMA, json, ".json").errors()).isEmpty();
         List<Map<String, Object>> items = parse(json);
         Map<String, Map<String, String>> csvRows = MediationCsv.read(bytes(csv)).stream().map(MediationRow::values)
                 .collect(Collectors.toMap(row -> row.get("id"), row -> row));
@@ -147,7 +152,7 @@ class MediationExportTest {
     void theValidatorFindsWhatBreaksTheStandard() {
         String broken = csv(with(library(), "code_postal", "9312"), with(association(), "date_maj", "2024-13-02"));
 
-        TableSchemaValidator.Result validation = TableSchemaValidator.validate(broken, ".csv");
+        TableSchemaValidator.Result validation = TableSchemaValidator.validate(SCHEMA, broken, ".csv");
 
         assertThat(validation.errors()).hasSize(2).anySatisfy(error -> assertThat(error).startsWith("row 1:").contains("code_postal"))
                 .anySatisfy(error -> assertThat(error).startsWith("row 2:").contains("date_maj"));

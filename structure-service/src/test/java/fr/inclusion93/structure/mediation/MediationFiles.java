@@ -1,6 +1,7 @@
 package fr.inclusion93.structure.mediation;
 
 import fr.inclusion93.structure.TestSirets;
+import fr.inclusion93.writes.tables.StreamedTable;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -82,8 +83,8 @@ final class MediationFiles {
     static String csv(Map<String, String>... rows) {
         StringWriter out = new StringWriter();
         List<String> header = List.copyOf(rows[0].keySet());
-        MediationCsv.writeLine(out, header);
-        Arrays.stream(rows).forEach(row -> MediationCsv.writeLine(out, header.stream().map(row::get).toList()));
+        StreamedTable.writeCsvLine(out, header);
+        Arrays.stream(rows).forEach(row -> StreamedTable.writeCsvLine(out, header.stream().map(row::get).toList()));
         return out.toString();
     }
 }

@@ -1,7 +1,8 @@
-package fr.inclusion93.structure.mediation;
+package fr.inclusion93.events.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,28 +11,29 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Frictionless Data reference validator (tableschema-js 1.12.6, from the npm registry, installed once into
- * target/tableschema by {@code npm ci}) run on a file against the national standard's schema, the official file.
+ * The Frictionless Data reference validator (tableschema-js 1.12.6, from the npm registry, installed once into the
+ * module's target/tableschema by {@code npm ci}) run on an export against a standard's Table Schema (its official
+ * file). Shared test support of the services that publish open-data standards (médiation numérique, SCDL).
  */
-final class TableSchemaValidator {
+public final class TableSchemaValidator {
 
     /** What the validator said: the rows it read and every error. */
-    record Result(int rows, List<String> errors) {
+    public record Result(int rows, List<String> errors) {
     }
 
-    private static final Path SOURCES = Path.of("src/test/tableschema");
+    private static final String SOURCES = "/tableschema/";
     private static final Path INSTALLED = Path.of("target/tableschema");
-    private static final Path SCHEMA = Path.of("src/main/resources" + MediationSchema.RESOURCE);
 
     private TableSchemaValidator() {
     }
 
-    static Result validate(String data, String suffix) {
+    /** Validates {@code data} (CSV, or a JSON array of objects when {@code suffix} is .json) against the schema file. */
+    public static Result validate(Path schema, String data, String suffix) {
         try {
-            Path file = Files.createTempFile("mediation-export", suffix);
+            Path file = Files.createTempFile("export", suffix);
             Files.writeString(file, data, StandardCharsets.UTF_8);
             try {
-                return run("node", "validate.js", SCHEMA.toAbsolutePath().toString(), file.toAbsolutePath().toString());
+                return run("node", "validate.js", schema.toAbsolutePath().toString(), file.toAbsolutePath().toString());
             } finally {
                 Files.delete(file);
             }
@@ -46,7 +48,9 @@ final class TableSchemaValidator {
         }
         Files.createDirectories(INSTALLED);
         for (String name : List.of("package.json", "package-lock.json", "validate.js")) {
-            Files.copy(SOURCES.resolve(name), INSTALLED.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream source = TableSchemaValidator.class.getResourceAsStream(SOURCES + name)) {
+                Files.copy(source, INSTALLED.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         String output = exec("npm", "ci", "--no-audit", "--no-fund");
         if (!Files.isDirectory(INSTALLED.resolve("node_modules/tableschema"))) {

@@ -1,0 +1,141 @@
+package fr.inclusion93.funding.scdl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inclusion93.funding.service.Money;
+import fr.inclusion93.writes.tables.StreamedTable;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The committed money as SCDL subventions 2.1.1 (the open-data standard of subsidies), read through a database cursor
+ * and written as it comes. One row per committed sub-line ("dont") and per committed top-level line for what its
+ * sub-lines leave of its amount (none when they take it all): the rows' montant sum to the committed total, nothing
+ * counted twice. A line that lacks what the standard requires is left out, never written half-true, and listed by
+ * {@link #writeOmissions} with what it lacks, so that it can be completed (PATCH /api/funding/lines/{id}).
+ */
+@ApplicationScoped
+public class ScdlExport {
+
+    public static final List<String> COLUMNS = List.of("nomAttribuant", "idAttribuant", "dateConvention",
+            "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "rnaBeneficiaire", "objet", "montant", "nature",
+            "conditionsVersement", "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention",
+            "dispositifAide");
+    private static final String COMMITTED = "('COMMITTED', 'PARTLY_PAID', 'PAID', 'CLOSED')";
+    private static final String QUERY = """
+            SELECT l.id, f.name AS funder_name, f.siret AS funder_siret, l.convention_date, l.decision_reference,
+                   b.name AS beneficiary_name, b.siret AS beneficiary_siret, b.rna AS beneficiary_rna, l.object,
+                   CASE WHEN l.parent_id IS NULL THEN l.amount_cents - coalesce(a.cents, 0) ELSE l.amount_cents END AS cents,
+                   coalesce(l.nature, top.nature) AS nature,
+                   coalesce(l.payment_conditions, top.payment_conditions) AS payment_conditions,
+                   pay.first_paid, pay.last_paid,
+                   coalesce(l.cofinancing_share_bp, top.cofinancing_share_bp) AS share, p.name AS programme
+            FROM funding_line l
+            LEFT JOIN funding_line top ON top.id = l.parent_id
+            JOIN envelope e ON e.id = l.envelope_id
+            JOIN programme p ON p.id = e.programme_id
+            JOIN funder f ON f.id = p.funder_id
+            LEFT JOIN beneficiary b ON b.id = coalesce(l.beneficiary_id, top.beneficiary_id)
+            LEFT JOIN (SELECT parent_id, sum(amount_cents) AS cents FROM funding_line
+                       WHERE parent_id IS NOT NULL AND status IN %1$s GROUP BY parent_id) a ON a.parent_id = l.id
+            LEFT JOIN (SELECT line_id, min(paid_on) AS first_paid, max(paid_on) AS last_paid FROM payment
+                       GROUP BY line_id) pay ON pay.line_id = l.id
+            WHERE l.status IN %1$s
+              AND (l.parent_id IS NULL OR (top.parent_id IS NULL AND top.status IN %1$s))
+              AND CASE WHEN l.parent_id IS NULL THEN l.amount_cents - coalesce(a.cents, 0) ELSE l.amount_cents END > 0
+            ORDER BY l.id""".formatted(COMMITTED);
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    ScdlExport(DataSource dataSource, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    public void writeCsv(OutputStream output) {
+        StreamedTable.writeCsv(output, COLUMNS, dataSource, QUERY, rows -> missing(rows).isEmpty() ? row(rows) : null);
+    }
+
+    public void writeJson(OutputStream output) {
+        StreamedTable.writeJson(output, json, List.of("montant", "pourcentageSubvention"), dataSource, QUERY,
+                rows -> missing(rows).isEmpty() ? row(rows) : null);
+    }
+
+    /** The committed lines left out, each with what the standard requires and it lacks. */
+    public void writeOmissions(OutputStream output) {
+        StreamedTable.writeJson(output, json, List.of(), dataSource, QUERY, rows -> {
+            List<String> missing = missing(rows);
+            if (missing.isEmpty()) {
+                return null;
+            }
+            Map<String, String> omission = new LinkedHashMap<>();
+            omission.put("lineId", rows.getString("id"));
+            omission.put("line", "/api/funding/lines/" + rows.getString("id"));
+            omission.put("missing", String.join("; ", missing));
+            return omission;
+        });
+    }
+
+    private static List<String> missing(ResultSet rows) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        if (rows.getString("funder_siret") == null) {
+            missing.add("idAttribuant: the funder has no SIRET");
+        }
+        if (rows.getDate("convention_date") == null) {
+            missing.add("dateConvention: the line has no convention date");
+        }
+        if (rows.getString("beneficiary_siret") == null && rows.getString("beneficiary_rna") == null) {
+            missing.add("idBeneficiaire or rnaBeneficiaire: no known beneficiary with a SIRET or an RNA");
+        }
+        if (rows.getString("nature") == null) {
+            missing.add("nature: not stated");
+        }
+        if (rows.getString("payment_conditions") == null) {
+            missing.add("conditionsVersement: not stated");
+        }
+        int share = rows.getInt("share");
+        if (rows.wasNull() || share < 100) {
+            missing.add("pourcentageSubvention: the co-financing share is not stated (or below 1 %)");
+        }
+        return missing;
+    }
+
+    private static Map<String, String> row(ResultSet rows) throws SQLException {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("nomAttribuant", rows.getString("funder_name"));
+        row.put("idAttribuant", rows.getString("funder_siret"));
+        row.put("dateConvention", rows.getDate("convention_date").toString());
+        row.put("referenceDecision", rows.getString("decision_reference"));
+        row.put("nomBeneficiaire", rows.getString("beneficiary_name"));
+        row.put("idBeneficiaire", rows.getString("beneficiary_siret"));
+        row.put("rnaBeneficiaire", rows.getString("beneficiary_rna"));
+        row.put("objet", rows.getString("object"));
+        row.put("montant", Money.euros(rows.getLong("cents")));
+        row.put("nature", "EN_NATURE".equals(rows.getString("nature")) ? "aide en nature" : "aide en numéraire");
+        row.put("conditionsVersement", "TRANCHES".equals(rows.getString("payment_conditions")) ? "échelonné" : "unique");
+        row.put("datesPeriodeVersement", period(rows.getDate("first_paid"), rows.getDate("last_paid"),
+                rows.getDate("convention_date")));
+        row.put("idRAE", null);
+        row.put("notificationUE", "non");
+        row.put("pourcentageSubvention", BigDecimal.valueOf(rows.getInt("share"), 4).stripTrailingZeros().toPlainString());
+        row.put("dispositifAide", rows.getString("programme"));
+        return row;
+    }
+
+    /** The payments' first and last days; before any payment, the convention's day. */
+    private static String period(Date first, Date last, Date convention) {
+        if (first == null) {
+            return convention.toString();
+        }
+        return first.equals(last) ? first.toString() : first + "/" + last;
+    }
+}
