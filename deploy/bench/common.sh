@@ -28,3 +28,10 @@ cpu_busy() { # percent of all cores busy over 2 s, from /proc/stat
     for (i = 2; i <= n; i++) { t += y[i] - x[i]; if (i == 5 || i == 6) idle += y[i] - x[i] }
     printf "%d", t ? 100 * (t - idle) / t : 0 }'
 }
+
+live_heap_kb() { # pid: the heap still live after a full GC, in KiB
+  jcmd "$1" GC.run >/dev/null
+  jcmd "$1" GC.heap_info | awk '/total/ && /used/ && !/Metaspace|class space/ {
+    for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); total += v } }
+    END { printf "%d", total }'
+}

@@ -29,14 +29,15 @@ SELECT ('00000000-0000-4000-8002-' || lpad((p * 1000 + y * 100 + t.n)::text, 12,
 FROM generate_series(1, 6) AS p, generate_series(1, 7) AS y, territory t;
 CREATE TEMP TABLE bench_envelope AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM envelope WHERE key LIKE 'bench-env-%';
 
-INSERT INTO beneficiary (id, kind, key, name, siret, created_at, commune_insee, status)
+INSERT INTO beneficiary (id, kind, key, name, rna, created_at, commune_insee, status)
 SELECT ('00000000-0000-4000-8003-' || lpad(b::text, 12, '0'))::uuid, 'OUTSIDE_ORGANISATION', 'bench-beneficiary-' || b,
-       'Association bench ' || b, NULL, now(), (SELECT insee FROM commune WHERE n = b % 40), 'ACTIVE'
+       'Association bench ' || b, 'W' || lpad(b::text, 9, '0'), now(), (SELECT insee FROM commune WHERE n = b % 40), 'ACTIVE'
 FROM generate_series(1, 3000) AS b;
 
 -- top-level lines: g = 1 .. 0.9 × lines; statuses COMMITTED / PARTLY_PAID / PAID / CLOSED / DRAFT / CANCELLED
 INSERT INTO funding_line (id, envelope_id, beneficiary_id, object, amount_cents, nature, payment_conditions,
-                          territory_level, territory_code, year, status, paid_cents, created_at, updated_at, change_xid)
+                          territory_level, territory_code, year, status, paid_cents, created_at, updated_at, change_xid,
+                          convention_date, decision_reference, cofinancing_share_bp)
 SELECT ('00000000-0000-4000-8004-' || lpad(g::text, 12, '0'))::uuid, e.id,
        CASE WHEN g % 10 <> 0 THEN ('00000000-0000-4000-8003-' || lpad((g % 3000 + 1)::text, 12, '0'))::uuid END,
        'Ligne bench ' || g, 100000 + (g % 997) * 1000, 'NUMERAIRE', CASE WHEN g % 3 = 0 THEN 'TRANCHES' ELSE 'SINGLE' END,
@@ -44,7 +45,7 @@ SELECT ('00000000-0000-4000-8004-' || lpad(g::text, 12, '0'))::uuid, e.id,
        2020 + g % 7, s.status,
        CASE s.status WHEN 'PARTLY_PAID' THEN (100000 + (g % 997) * 1000) / 2
                      WHEN 'PAID' THEN 100000 + (g % 997) * 1000 WHEN 'CLOSED' THEN 100000 + (g % 997) * 1000 ELSE 0 END,
-       now(), now(), pg_current_xact_id()
+       now(), now(), pg_current_xact_id(), DATE '2020-01-01' + g % 2000, 'DEL-' || g, 1000 + g % 9000
 FROM generate_series(1, (:lines * 9 / 10)::int) AS g
 JOIN bench_envelope e ON e.n = g % (SELECT count(*) FROM bench_envelope)
 JOIN commune c ON c.n = g % 40

@@ -4,6 +4,8 @@
 # funding-service from this checkout's jar with the production JVM flags, then measures:
 #   - the breakdown report (GET /api/funding/reports/breakdown?by=…) for each grouping: RUNS timed requests after one
 #     warm-up, p50 and max against the target (<= 1 s);
+#   - the SCDL export (GET /api/funding/exports/scdl-subventions.csv) of every committed line: rows/s against the target
+#     (>= 100,000) and the heap still live before and in the middle of an export (it must not grow with the rows).
 # The script stops the JVM and the broker it started and drops its database.
 #
 # Usage: deploy/bench/funding.sh [--build]
@@ -133,6 +135,22 @@ for by in programme envelope year beneficiary commune ept departement; do
 done
 ROWS_BY_COMMUNE=$(curl -fsS -H "$AUTH" "$BASE/api/funding/reports/breakdown?by=commune" | grep -o '"key"' | wc -l)
 
+## SCDL export: every committed line as SCDL CSV, streamed. A clean timed run, then one with the heap still live
+## (after a full GC) read before it and two seconds into it: it must not grow with the row count.
+SCDL=/api/funding/exports/scdl-subventions.csv
+scdl_started=$(date +%s%N)
+curl -fsS -H "$AUTH" -o "$BENCH_DIR/scdl.csv" "$BASE$SCDL"
+SCDL_MS=$((($(date +%s%N) - scdl_started) / 1000000))
+SCDL_ROWS=$(($(wc -l <"$BENCH_DIR/scdl.csv") - 1))
+SCDL_RATE=$((SCDL_ROWS * 1000 / (SCDL_MS > 0 ? SCDL_MS : 1)))
+HEAP_BEFORE_KB=$(live_heap_kb "$SERVICE_PID")
+curl -fsS -H "$AUTH" -o /dev/null "$BASE$SCDL" &
+EXPORT_PID=$!
+sleep 2
+HEAP_DURING_KB=$(live_heap_kb "$SERVICE_PID")
+wait "$EXPORT_PID"
+rm -f "$BENCH_DIR/scdl.csv"
+
 echo
 echo "== funding-service $REVISION, $LINES lines, JAVA_OPTS $JAVA_OPTS, CPUs busy before: ${BUSY_BEFORE}% =="
 printf '%-34s %8s %8s  %s\n' "breakdown by" "p50 ms" "max ms" "target <= $TARGET_MS ms"
@@ -142,5 +160,8 @@ for by in programme envelope year beneficiary commune ept departement; do
   printf '%-34s %8s %8s  %s\n' "$by" "${P50[$by]}" "${MAX[$by]}" "$verdict"
 done
 echo "(by=commune answers $((ROWS_BY_COMMUNE - 1)) groups and the totals)"
+verdict=ok; ((SCDL_RATE >= 100000)) || { verdict=MISSED; failed=1; }
+echo "SCDL export: $SCDL_ROWS rows in $SCDL_MS ms = $SCDL_RATE rows/s (target >= 100000: $verdict);" \
+  "heap live before ${HEAP_BEFORE_KB} KiB, 2 s into an export ${HEAP_DURING_KB} KiB (-Xmx in JAVA_OPTS)"
 echo "total $((SECONDS - STARTED_AT)) s"
 exit $failed

@@ -252,12 +252,7 @@ run_wrk() { # scenario load(connections[/pause ms]) seconds output
 
 ## Médiation numérique export: a hook, measured when the endpoint exists in this build.
 EXPORT_PATH=/api/structures/export/mediation-numerique
-heap_used_kb() { # after a full GC: what is live
-  jcmd "$SERVICE_PID" GC.run >/dev/null
-  jcmd "$SERVICE_PID" GC.heap_info | awk '/total/ && /used/ && !/Metaspace|class space/ {
-    for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); total += v } }
-    END { printf "%d", total }'
-}
+heap_used_kb() { live_heap_kb "$SERVICE_PID"; }
 declare -A EXPORT_MS=() EXPORT_LIVE_KB=() EXPORT_BYTES=()
 measure_export() { # rows: time (median of 3 after 2 warm-ups) and the heap live in the middle of a slow export
   local rows=$1 format status times bytes baseline during rate curl_pid

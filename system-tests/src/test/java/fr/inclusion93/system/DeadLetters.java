@@ -19,7 +19,7 @@ final class DeadLetters {
     /** The topics of the services' production profile, the one the packaged jars run in. */
     static final List<String> TOPICS = List.of(
             "structure.events.conseiller-service.dlt", "structure.events.funding-service.dlt",
-            "conseiller.events.funding-service.dlt");
+            "post.events.funding-service.dlt");
 
     private final String bootstrapServers;
 

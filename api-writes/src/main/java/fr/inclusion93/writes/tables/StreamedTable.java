@@ -2,6 +2,7 @@ package fr.inclusion93.writes.tables;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -36,7 +37,7 @@ public final class StreamedTable {
 
     public static void writeCsv(OutputStream output, List<String> columns, DataSource dataSource, String query,
             RowReader reader) {
-        Writer out = new OutputStreamWriter(output, StandardCharsets.UTF_8);
+        Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
         writeCsvLine(out, columns);
         eachRow(dataSource, query, reader, row -> writeCsvLine(out, columns.stream().map(row::get).toList()));
         try {

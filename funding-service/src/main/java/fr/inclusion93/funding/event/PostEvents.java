@@ -4,10 +4,10 @@ import fr.inclusion93.events.EventKind;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The post events funding-service reads on {@code conseiller.events}, and its replies on {@code funding.events}. */
+/** The post events funding-service reads on {@code post.events}, and its replies on {@code funding.events}. */
 public final class PostEvents {
 
-    public static final String TOPIC_IN = "conseiller.events";
+    public static final String TOPIC_IN = "post.events";
     /** Aggregate type of the replies; the key is the post id, as in the post events they answer. */
     public static final String SUBSIDY = "post-subsidy";
     public static final String RESERVED = "FundingReserved";

@@ -22,7 +22,7 @@ public class PostEventsConsumer {
                 .on(PostEvents.ENDED, (envelope, post) -> subsidies.ended(post));
     }
 
-    @Incoming("conseiller-events")
+    @Incoming("post-events")
     @Blocking
     public void onPostEvent(ConsumerRecord<String, String> record) {
         handlers.accept(record);

@@ -30,8 +30,9 @@ public record LineRequest(
         @Schema(examples = "Équipement de 3 500 élèves d'écoles primaires") @NotBlank @Size(max = 256) String object,
         @Schema(nullable = true, description = "Euro cents; optional while DRAFT, required to commit", examples = "40000000")
         @Positive Long amountCents,
-        @Schema(nullable = true, examples = "NUMERAIRE", enumeration = {"NUMERAIRE", "EN_NATURE"})
-        @Pattern(regexp = "^(NUMERAIRE|EN_NATURE)$", message = "must be NUMERAIRE or EN_NATURE") String nature,
+        @Schema(nullable = true, examples = "NUMERAIRE", enumeration = {"NUMERAIRE", "EN_NATURE", "NUMERAIRE_ET_EN_NATURE"})
+        @Pattern(regexp = "^(NUMERAIRE|EN_NATURE|NUMERAIRE_ET_EN_NATURE)$",
+                message = "must be NUMERAIRE, EN_NATURE or NUMERAIRE_ET_EN_NATURE") String nature,
         @Schema(nullable = true, examples = "2020-11-11") LocalDate decisionDate,
         @Schema(nullable = true, examples = "ARR-2020-1234") @Size(max = 100) String decisionReference,
         @Schema(nullable = true, examples = "2020-12-01") LocalDate conventionDate,

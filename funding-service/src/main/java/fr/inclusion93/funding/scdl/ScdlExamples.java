@@ -21,6 +21,27 @@ final class ScdlExamples {
             [{"lineId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9", "line": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
               "missing": "dateConvention: the line has no convention date; pourcentageSubvention: the co-financing share is not stated (or below 1 %)"}]""";
 
+    static final String IMPORT_CSV = """
+            nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,rnaBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention,dispositifAide
+            Commune de La Courneuve,21930027400012,2020-12-01,DEL-2020-42,Association Ressources Numériques,,W932001234,Ateliers numériques,12500.50,aide en numéraire,unique,2021-01-15,,non,0.5,
+            """;
+
+    static final String IMPORT_REPORT = """
+            {"rows": 1, "created": 1, "unchanged": 0}""";
+
+    static final String IMPORT_HEADER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "header: required column montant is missing",
+             "instance": "/api/funding/imports/scdl",
+             "errors": [{"field": "header", "reason": "required column montant is missing"}]}""";
+
+    static final String IMPORT_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid file", "status": 422,
+             "detail": "2 error(s) in the file; nothing was imported",
+             "instance": "/api/funding/imports/scdl",
+             "errors": [{"field": "row 1: montant", "reason": "must be an amount in euros above zero with at most two decimals (e.g. 99786.57)"},
+                        {"field": "row 3: idAttribuant", "reason": "is not the SIRET of the envelope's funder (21930027400012)"}]}""";
+
     private ScdlExamples() {
     }
 }

@@ -51,7 +51,7 @@ public class ScdlExport {
             WHERE l.status IN %1$s
               AND (l.parent_id IS NULL OR (top.parent_id IS NULL AND top.status IN %1$s))
               AND CASE WHEN l.parent_id IS NULL THEN l.amount_cents - coalesce(a.cents, 0) ELSE l.amount_cents END > 0
-            ORDER BY l.id""".formatted(COMMITTED);
+            """.formatted(COMMITTED); // no ORDER BY: sorting every row would hold back the first until all are read
 
     private final DataSource dataSource;
     private final ObjectMapper json;
@@ -120,7 +120,11 @@ public class ScdlExport {
         row.put("rnaBeneficiaire", rows.getString("beneficiary_rna"));
         row.put("objet", rows.getString("object"));
         row.put("montant", Money.euros(rows.getLong("cents")));
-        row.put("nature", "EN_NATURE".equals(rows.getString("nature")) ? "aide en nature" : "aide en numéraire");
+        row.put("nature", switch (rows.getString("nature")) {
+            case "EN_NATURE" -> "aide en nature";
+            case "NUMERAIRE_ET_EN_NATURE" -> "aide en numéraire;aide en nature";
+            default -> "aide en numéraire";
+        });
         row.put("conditionsVersement", "TRANCHES".equals(rows.getString("payment_conditions")) ? "échelonné" : "unique");
         row.put("datesPeriodeVersement", period(rows.getDate("first_paid"), rows.getDate("last_paid"),
                 rows.getDate("convention_date")));

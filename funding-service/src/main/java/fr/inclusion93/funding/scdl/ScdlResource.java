@@ -29,8 +29,8 @@ public class ScdlResource {
             + "pourcentageSubvention is the co-financing share; notificationUE is non; dispositifAide the programme. A "
             + "committed line lacking what the standard requires (a funder SIRET, a convention date, a beneficiary with "
             + "SIRET or RNA, nature, payment conditions, co-financing share) is left out and listed by "
-            + "/api/funding/exports/scdl-subventions/omissions. Streamed in line id order: memory does not depend on the "
-            + "number of rows.";
+            + "/api/funding/exports/scdl-subventions/omissions. Streamed as the database reads the rows (in no particular order): memory "
+            + "does not depend on the number of rows.";
 
     private final ScdlExport export;
 

@@ -108,7 +108,7 @@ public class PostSubsidies {
         }
         long months = Math.min(post.stateFundedMonthsConsumed(), reservation.fundedMonths);
         long used = (line.amountCents * months * 2 + reservation.fundedMonths) / (2L * reservation.fundedMonths);
-        long kept = Math.max(used, line.paidCents);
+        long kept = Math.max(Math.max(used, line.paidCents), Figures.subLinesOf(line.id)); // the parent rule holds too
         long released = line.amountCents - kept;
         if (released == 0) {
             return;

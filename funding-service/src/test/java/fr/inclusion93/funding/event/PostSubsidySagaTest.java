@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL)
 class PostSubsidySagaTest {
 
-    private static final String TOPIC = "conseiller.events";
-    private static final String DEAD_LETTERS = "conseiller.events.funding-service-test.dlt";
+    private static final String TOPIC = "post.events";
+    private static final String DEAD_LETTERS = "post.events.funding-service-test.dlt";
     private static final Duration WAIT = Duration.ofSeconds(60); // a consumer group can take long to form on a loaded machine
     private static final long PER_POST = 5_000_000L;
     private static final int MONTHS = 24;

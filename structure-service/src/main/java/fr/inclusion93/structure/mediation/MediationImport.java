@@ -1,6 +1,7 @@
 package fr.inclusion93.structure.mediation;
 
 import fr.inclusion93.problem.Problem.FieldError;
+import fr.inclusion93.writes.tables.CsvFile;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.problem.ProblemType;
 import fr.inclusion93.security.Caller;
@@ -42,7 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class MediationImport {
 
     /** How many errors a refusal lists at most (a wrong file can have one per cell). */
-    static final int MAX_ERRORS = 1000;
     /** Rows read or written between two clearings of the persistence context (which would otherwise hold every row). */
     private static final int ROWS_PER_FLUSH = 100;
     private static final URI OUTSIDE_TERRITORY = ProblemType.of("outside-territory");
@@ -90,10 +90,7 @@ public class MediationImport {
 
     /** 422 naming each broken row and column: nothing was imported. */
     static ProblemException invalidRows(List<FieldError> errors) {
-        String detail = errors.size() + " error(s) in the file; nothing was imported"
-                + (errors.size() > MAX_ERRORS ? " (the first " + MAX_ERRORS + " are listed)" : "");
-        return new ProblemException(422, ProblemType.VALIDATION, "Invalid file", detail,
-                errors.stream().limit(MAX_ERRORS).toList());
+        return CsvFile.invalidRows(errors);
     }
 
     private List<MediationRowReader.ImportedRow> check(List<MediationRow> rows) {
@@ -121,7 +118,7 @@ public class MediationImport {
         if (!outsideTerritory.isEmpty()) {
             throw new ProblemException(403, OUTSIDE_TERRITORY, "Outside your territory", "A partner imports "
                     + "structures of its own territory only; rows outside yours: " + outsideTerritory.stream()
-                            .limit(MAX_ERRORS).map(String::valueOf).collect(Collectors.joining(", "))
+                            .limit(CsvFile.MAX_ERRORS).map(String::valueOf).collect(Collectors.joining(", "))
                     + "; nothing was imported", List.of());
         }
         if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 package fr.inclusion93.structure.rest;
 
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.writes.tables.CsvFile;
 import fr.inclusion93.security.Roles;
 import fr.inclusion93.structure.mediation.MediationExport;
 import fr.inclusion93.structure.mediation.MediationImport;
@@ -15,12 +16,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import fr.inclusion93.problem.ProblemException;
 import jakarta.ws.rs.core.Context;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -82,18 +79,7 @@ public class MediationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "two invalid rows", value = Examples.IMPORT_PROBLEM)))
     public MediationImport.Report importFile(InputStream body, @Context HttpHeaders headers) {
-        return mediationImport.importCsv(body, charsetOf(headers.getMediaType()));
-    }
-
-    /** The charset the Content-Type names (a spreadsheet may save as windows-1252), else UTF-8 as the standard says. */
-    private static Charset charsetOf(MediaType mediaType) {
-        String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
-        try {
-            return charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidFields(List.of(new Problem.FieldError(HttpHeaders.CONTENT_TYPE,
-                    "names a charset this service does not know: " + charset)));
-        }
+        return mediationImport.importCsv(body, CsvFile.charsetOf(headers.getMediaType()));
     }
 
     @GET
