@@ -320,4 +320,24 @@ final class Examples {
     static final String POST_RESERVATION_PAGE = """
             {"items": [""" + POST_RESERVATION + """
             ], "page": 0, "size": 50, "total": 1}""";
+
+    static final String EXECUTION = """
+            {"version": 1, "period": "quarter", "from": "2021-01-01", "to": "2022-01-01", "rows": [
+              {"period": "2021-Q1", "periodStart": "2021-01-01", "lineId": "e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+               "parentId": null, "committedCents": 40000000, "committed": "400000.00", "paidCents": 10000000,
+               "paid": "100000.00", "cumulativeCommittedCents": 40000000, "cumulativePaidCents": 10000000,
+               "line": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9",
+               "payments": "/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9/payments"}],
+             "totals": [{"period": "2021-Q1", "periodStart": "2021-01-01", "committedCents": 40000000, "paidCents": 10000000}]}""";
+
+    static final String EXECUTION_CSV = """
+            period,period_start,line_id,parent_id,committed_cents,committed_euros,paid_cents,paid_euros,cumulative_committed_cents,cumulative_paid_cents,line,payments
+            2021-Q1,2021-01-01,e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9,,40000000,400000.00,10000000,100000.00,40000000,10000000,/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9,/api/funding/lines/e1d2c3b4-a596-4877-8695-a4b3c2d1e0f9/payments
+            """;
+
+    static final String EXECUTION_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "period: is required: month, quarter or year",
+             "instance": "/api/funding/reports/execution",
+             "errors": [{"field": "period", "reason": "is required: month, quarter or year"}]}""";
 }

@@ -5,7 +5,6 @@ import fr.inclusion93.funding.service.Money;
 import fr.inclusion93.writes.tables.StreamedTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,7 +36,7 @@ public class ScdlExport {
                    coalesce(l.nature, top.nature) AS nature,
                    coalesce(l.payment_conditions, top.payment_conditions) AS payment_conditions,
                    pay.first_paid, pay.last_paid,
-                   coalesce(l.cofinancing_share_bp, top.cofinancing_share_bp) AS share, p.name AS programme
+                   p.name AS programme
             FROM funding_line l
             LEFT JOIN funding_line top ON top.id = l.parent_id
             JOIN envelope e ON e.id = l.envelope_id
@@ -102,10 +101,6 @@ public class ScdlExport {
         if (rows.getString("payment_conditions") == null) {
             missing.add("conditionsVersement: not stated");
         }
-        int share = rows.getInt("share");
-        if (rows.wasNull() || share < 100) {
-            missing.add("pourcentageSubvention: the co-financing share is not stated (or below 1 %)");
-        }
         return missing;
     }
 
@@ -130,7 +125,7 @@ public class ScdlExport {
                 rows.getDate("convention_date")));
         row.put("idRAE", null);
         row.put("notificationUE", "non");
-        row.put("pourcentageSubvention", BigDecimal.valueOf(rows.getInt("share"), 4).stripTrailingZeros().toPlainString());
+        row.put("pourcentageSubvention", "1"); // each row is one beneficiary's own grant (a "dont" is a row of its own)
         row.put("dispositifAide", rows.getString("programme"));
         return row;
     }

@@ -90,7 +90,7 @@ public class ScdlImport {
             }
             lines.create(new LineRequest(key, envelope.id, null, beneficiary(subsidy), null, subsidy.object(),
                     subsidy.cents(), subsidy.nature(), null, subsidy.decisionReference(), subsidy.conventionDate(), null,
-                    subsidy.paymentConditions(), null, subsidy.shareBasisPoints(), subsidy.conventionDate().getYear(),
+                    subsidy.paymentConditions(), null, null, subsidy.conventionDate().getYear(),
                     List.of(), List.of(), "COMMITTED"));
             created++;
         }

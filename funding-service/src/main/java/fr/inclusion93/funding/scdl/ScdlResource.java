@@ -26,9 +26,9 @@ public class ScdlResource {
             + "its sub-lines leave of its amount: the montant of the rows sum to the committed money. Beneficiary, nature, "
             + "payment conditions and co-financing share of a sub-line are its own, else its parent's; "
             + "datesPeriodeVersement is the first/last payment day, or the convention's day before any payment; "
-            + "pourcentageSubvention is the co-financing share; notificationUE is non; dispositifAide the programme. A "
-            + "committed line lacking what the standard requires (a funder SIRET, a convention date, a beneficiary with "
-            + "SIRET or RNA, nature, payment conditions, co-financing share) is left out and listed by "
+            + "each row is one beneficiary's grant, so pourcentageSubvention is 1; notificationUE is non; dispositifAide "
+            + "the programme. A committed line lacking what the standard requires (a funder SIRET, a convention date, a "
+            + "beneficiary with SIRET or RNA, nature, payment conditions) is left out and listed by "
             + "/api/funding/exports/scdl-subventions/omissions. Streamed as the database reads the rows (in no particular order): memory "
             + "does not depend on the number of rows.";
 

@@ -11,8 +11,7 @@ import java.util.List;
 
 /** One subsidy of an SCDL file, read and checked column by column (each error names the row and the column). */
 record ScdlRow(String funderSiret, LocalDate conventionDate, String decisionReference, String beneficiaryName,
-        String siret, String rna, String object, long cents, String nature, String paymentConditions,
-        int shareBasisPoints) {
+        String siret, String rna, String object, long cents, String nature, String paymentConditions) {
 
     private static final String PERIOD = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(/[0-9]{4}-[0-9]{2}-[0-9]{2})?$";
 
@@ -79,9 +78,9 @@ record ScdlRow(String funderSiret, LocalDate conventionDate, String decisionRefe
         if (row.get("idRAE").length() > 5) {
             e.add("idRAE", "is longer than 5 characters");
         }
-        int share = share(row, e);
-        return errors.size() > before ? null : new ScdlRow(funder, convention, decision, name, siret, rna, object, cents,
-                nature, conditions, share);
+        BigDecimal share = share(row, e);
+        return errors.size() > before ? null : new ScdlRow(funder, convention, decision, name, siret, rna, object,
+                share(cents, share), nature, conditions);
     }
 
     private record Errors(int row, List<FieldError> errors) {
@@ -127,17 +126,22 @@ record ScdlRow(String funderSiret, LocalDate conventionDate, String decisionRefe
         return 0;
     }
 
-    /** 0.01 to 1, as basis points (8000 for 0.8). */
-    private static int share(CsvFile.Row row, Errors e) {
+    /** The beneficiary's share of the montant (1 for a single beneficiary), 0.01 to 1. */
+    private static BigDecimal share(CsvFile.Row row, Errors e) {
         try {
             BigDecimal share = new BigDecimal(row.get("pourcentageSubvention"));
-            if (share.compareTo(new BigDecimal("0.01")) >= 0 && share.compareTo(BigDecimal.ONE) <= 0 && share.scale() <= 4) {
-                return share.movePointRight(4).intValueExact();
+            if (share.compareTo(new BigDecimal("0.01")) >= 0 && share.compareTo(BigDecimal.ONE) <= 0) {
+                return share;
             }
-        } catch (NumberFormatException | ArithmeticException ex) {
+        } catch (NumberFormatException ex) {
             // named below
         }
-        e.add("pourcentageSubvention", "must be a number from 0.01 to 1 (at most four decimals)");
-        return 0;
+        e.add("pourcentageSubvention", "must be a number from 0.01 to 1: the beneficiary's share of the montant");
+        return BigDecimal.ONE;
+    }
+
+    /** What the beneficiary gets: montant × share, rounded half up to the cent. */
+    private static long share(long cents, BigDecimal share) {
+        return BigDecimal.valueOf(cents).multiply(share).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
 }

@@ -100,6 +100,10 @@ public class FundingLine extends PanacheEntityBase {
     @SortNatural
     public SortedMap<Integer, Long> forecasts = new TreeMap<>();
 
+    /** The commitment's date: the decision date when stated, else the day the line was committed. */
+    @Column(name = "committed_on")
+    public LocalDate committedOn;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -100,6 +100,7 @@ public class LineService {
         LineResponse before = toResponse(line);
         line.amountCents = amount;
         line.status = LineStatus.COMMITTED;
+        line.committedOn = commitmentDate(line);
         line.updatedAt = Records.now();
         line.persistAndFlush();
         LineResponse after = toResponse(line);
@@ -291,9 +292,16 @@ public class LineService {
         line.status = status;
         line.paidCents = 0;
         LineDetails.apply(line, request);
+        if (status == LineStatus.COMMITTED) {
+            line.committedOn = commitmentDate(line);
+        }
         line.createdAt = Records.now();
         line.updatedAt = line.createdAt;
         return line;
+    }
+
+    private static java.time.LocalDate commitmentDate(FundingLine line) {
+        return line.decisionDate != null ? line.decisionDate : java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
     }
 
     private static TerritoryBody territoryOf(Envelope envelope) {

@@ -96,11 +96,11 @@ class ScdlExportTest {
         assertThat(top).containsEntry("montant", "70000.00").containsEntry("idAttribuant", FUNDER_SIRET)
                 .containsEntry("nomBeneficiaire", "Association \"Les Amis\", d'Aubervilliers")
                 .containsEntry("datesPeriodeVersement", "2021-02-01/2021-06-30").containsEntry("nature", "aide en numéraire")
-                .containsEntry("conditionsVersement", "échelonné").containsEntry("pourcentageSubvention", "0.8")
+                .containsEntry("conditionsVersement", "échelonné").containsEntry("pourcentageSubvention", "1")
                 .containsEntry("notificationUE", "non").containsEntry("dispositifAide", "Quartiers Solidaires");
         Map<String, String> sub = mine.stream().filter(r -> r.get("objet").startsWith("Dont")).findFirst().orElseThrow();
         assertThat(sub).containsEntry("montant", "30000.00").containsEntry("nomBeneficiaire", "Hub Francil'in")
-                .containsEntry("datesPeriodeVersement", "2021-02-01").containsEntry("pourcentageSubvention", "0.8");
+                .containsEntry("datesPeriodeVersement", "2021-02-01").containsEntry("pourcentageSubvention", "1");
         assertThat(mine.stream().map(r -> new BigDecimal(r.get("montant"))).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .as("the parent's committed amount, counted once").isEqualByComparingTo("100000.00");
     }
@@ -132,7 +132,7 @@ class ScdlExportTest {
         Map<String, String> omission = omissions.stream().filter(o -> o.get("lineId").equals(incomplete)).findFirst()
                 .orElseThrow();
         assertThat(omission.get("missing")).contains("dateConvention").contains("idBeneficiaire or rnaBeneficiaire")
-                .contains("nature").contains("conditionsVersement").contains("pourcentageSubvention")
+                .contains("nature").contains("conditionsVersement")
                 .doesNotContain("idAttribuant");
         assertThat(omissions).extracting(o -> o.get("lineId")).doesNotContain(parent, subLine);
     }

@@ -44,12 +44,12 @@ class ScdlImportTest {
         assertThat(second).isEqualTo(Map.of("rows", 29, "created", 0, "unchanged", 29));
         Map<String, Object> figures = asAdmin().get("/api/funding/envelopes/" + envelope).then().statusCode(200)
                 .extract().as(Map.class);
-        assertThat(figures.get("committedCents")).isEqualTo(sumOfMontantInCents(example).intValueExact());
+        assertThat(figures.get("committedCents")).isEqualTo(sumOfSharesInCents(example).intValueExact());
         List<Map<String, Object>> lines = asAdmin().queryParam("envelopeId", envelope).queryParam("size", 50)
                 .get("/api/funding/lines").then().statusCode(200).extract().path("items");
         assertThat(lines).hasSize(29).allSatisfy(line -> assertThat(line.get("status")).isEqualTo("COMMITTED"));
         assertThat(lines).anySatisfy(line -> assertThat(line)
-                .containsEntry("amountCents", 9_978_657).containsEntry("cofinancingShareBasisPoints", 500)
+                .containsEntry("amountCents", 498_933) // 99 786.57 € × 0.05, half up
                 .containsEntry("paymentConditions", "TRANCHES").containsEntry("conventionDate", "2015-07-07"));
         assertThat(lines).filteredOn(line -> "NUMERAIRE_ET_EN_NATURE".equals(line.get("nature"))).hasSize(2);
     }
@@ -84,13 +84,13 @@ class ScdlImportTest {
 
     @Test
     void aFileAboveTheCeilingIs409AndNothingIsWritten() {
-        String envelope = envelope(ANTIBES, 2_000_000L, "93");
+        String envelope = envelope(ANTIBES, 1_000_000L, "93");
         String file = HEADER + "\n" + GOOD.formatted(rnaDigits()) + "\n" + GOOD.formatted(rnaDigits()) + "\n";
 
         Problem problem = importing(envelope, file.getBytes(StandardCharsets.UTF_8)).then().statusCode(409)
                 .contentType(Problem.MEDIA_TYPE).extract().as(Problem.class);
 
-        assertThat(problem.detail()).contains("2000000");
+        assertThat(problem.detail()).contains("1000000");
         assertNothingIn(envelope);
     }
 
@@ -173,9 +173,11 @@ class ScdlImportTest {
         }
     }
 
-    private static BigDecimal sumOfMontantInCents(byte[] example) throws IOException {
+    private static BigDecimal sumOfSharesInCents(byte[] example) throws IOException {
         return ScdlExportTest.rows(new String(example, StandardCharsets.UTF_8)).stream()
-                .map(row -> new BigDecimal(row.get("montant")).movePointRight(2)).reduce(BigDecimal.ZERO, BigDecimal::add);
+                .map(row -> new BigDecimal(row.get("montant")).movePointRight(2)
+                        .multiply(new BigDecimal(row.get("pourcentageSubvention"))).setScale(0, java.math.RoundingMode.HALF_UP))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static String rnaDigits() {
