@@ -35,3 +35,74 @@ live_heap_kb() { # pid: the heap still live after a full GC, in KiB
     for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); total += v } }
     END { printf "%d", total }'
 }
+
+## One service under bench. The caller sets ROOT, ME, SERVICE (e.g. funding-service), DB, DB_OWNER, BENCH_DIR, RUN_DIR,
+## BUILD, PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, KEEP_DB, READY_TIMEOUT, JAVA_OPTS, BASE, and defines log and die.
+SERVICE_PID=
+BROKER_STARTED=false
+DB_CREATED=false
+
+drop_database() { echo "set client_min_messages = warning; drop database if exists $DB with (force)" | superuser_sql postgres; }
+
+# The JVM, the broker and the database this run started or created, whatever happens.
+bench_cleanup() {
+  trap - EXIT INT TERM
+  if [[ -n $SERVICE_PID ]]; then
+    kill "$SERVICE_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$SERVICE_PID" 2>/dev/null || true
+  fi
+  ! $BROKER_STARTED || "$ROOT/deploy/kafka.sh" clean >/dev/null 2>&1 || log "could not stop the broker in $KAFKA_WORK_DIR"
+  if $DB_CREATED && [[ $KEEP_DB != true ]]; then drop_database || true; fi
+}
+
+# Free ports, the cleanup trap, this checkout's jar (copied, so a rebuild during the run cannot move it), a fresh
+# database owned by DB_OWNER, the broker the outbox relay needs, and the machine's load before anything starts.
+prepare_bench() {
+  local port holder
+  for port in "$PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    if port_in_use "$port"; then
+      holder=$(port_holder "$port")
+      die "port $port is already in use${holder:+ by pid $holder}; set PORT/KAFKA_PORT/KAFKA_CONTROLLER_PORT"
+    fi
+  done
+  trap bench_cleanup EXIT
+  trap 'exit 130' INT TERM
+  mkdir -p "$BENCH_DIR"
+  if $BUILD; then
+    log "building $SERVICE"
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl "$SERVICE" -am)
+  fi
+  [[ -f $ROOT/$SERVICE/target/quarkus-app/quarkus-run.jar ]] \
+    || die "no $SERVICE/target/quarkus-app/quarkus-run.jar: run with --build"
+  rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/$SERVICE/target/quarkus-app" "$BENCH_DIR/app"
+  REVISION="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- "$SERVICE" || echo ' + changes')"
+  "$ROOT/deploy/postgres.sh" >/dev/null
+  drop_database
+  DB_CREATED=true
+  echo "create database $DB owner $DB_OWNER" | superuser_sql postgres
+  BROKER_STARTED=true
+  "$ROOT/deploy/kafka.sh" start | sed "s/^/[$ME] /"
+  # the numbers mean little on a machine that is already busy (a build, a test suite)
+  BUSY_BEFORE=$(cpu_busy)
+  ((BUSY_BEFORE < 20)) || log "WARNING: the CPUs are already ${BUSY_BEFORE}% busy before the service starts: expect noise"
+}
+
+# VAR=value…: the service's own environment. Starts it as deploy/run.sh does and waits until it is ready.
+start_bench_service() {
+  local deadline holder key
+  key=file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)
+  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
+  env "$@" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="$key" \
+    java $JAVA_OPTS -jar "$BENCH_DIR/app/quarkus-run.jar" >>"$BENCH_DIR/$SERVICE.log" 2>&1 </dev/null &
+  SERVICE_PID=$!
+  deadline=$((SECONDS + READY_TIMEOUT))
+  until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
+    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 30 "$BENCH_DIR/$SERVICE.log" >&2; die "$SERVICE died while starting"; }
+    ((SECONDS < deadline)) || { tail -n 30 "$BENCH_DIR/$SERVICE.log" >&2; die "not ready after ${READY_TIMEOUT}s"; }
+    sleep 0.3
+  done
+  holder=$(port_holder "$PORT")
+  [[ -z $holder || $holder == "$SERVICE_PID" ]] || die "port $PORT is held by pid $holder, not by our $SERVICE ($SERVICE_PID)"
+  log "$SERVICE $REVISION ready on port $PORT (pid $SERVICE_PID; JAVA_OPTS: $JAVA_OPTS)"
+}

@@ -34,6 +34,8 @@ export KAFKA_WORK_DIR=$BENCH_DIR/kafka
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
 PGSUPERUSER=${PGSUPERUSER:-postgres}
 DB=funding_bench
+DB_OWNER=funding
+SERVICE=funding-service
 BASE=http://127.0.0.1:$PORT
 COMMUNES_CSV=$ROOT/api-security/src/main/resources/reference/communes-seine-saint-denis.csv
 
@@ -49,68 +51,11 @@ case ${1:-} in
   *) die "unknown argument '$1' (see --help)" ;;
 esac
 for tool in curl psql java jcmd; do command -v "$tool" >/dev/null || die "$tool is needed"; done
-for port in "$PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
-  if port_in_use "$port"; then
-    holder=$(port_holder "$port")
-    die "port $port is already in use${holder:+ by pid $holder}; set PORT/KAFKA_PORT/KAFKA_CONTROLLER_PORT"
-  fi
-done
-
-SERVICE_PID=
-BROKER_STARTED=false
-DB_CREATED=false
-drop_database() { echo "set client_min_messages = warning; drop database if exists $DB with (force)" | superuser_sql postgres; }
-cleanup() {
-  trap - EXIT INT TERM
-  if [[ -n $SERVICE_PID ]]; then
-    kill "$SERVICE_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVICE_PID" 2>/dev/null || true
-  fi
-  ! $BROKER_STARTED || "$ROOT/deploy/kafka.sh" clean >/dev/null 2>&1 || log "could not stop the broker in $KAFKA_WORK_DIR"
-  if $DB_CREATED && [[ $KEEP_DB != true ]]; then drop_database || true; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-mkdir -p "$BENCH_DIR"
 STARTED_AT=$SECONDS
-
-if $BUILD; then
-  log "building funding-service"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl funding-service -am)
-fi
-[[ -f $ROOT/funding-service/target/quarkus-app/quarkus-run.jar ]] \
-  || die "no funding-service/target/quarkus-app/quarkus-run.jar: run with --build"
-rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/funding-service/target/quarkus-app" "$BENCH_DIR/app"
-REVISION="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- funding-service || echo ' + changes')"
-
-"$ROOT/deploy/postgres.sh" >/dev/null
-drop_database
-DB_CREATED=true
-echo "create database $DB owner funding" | superuser_sql postgres
-BROKER_STARTED=true
-"$ROOT/deploy/kafka.sh" start | sed "s/^/[$ME] /"
-
-BUSY_BEFORE=$(cpu_busy)
-((BUSY_BEFORE < 20)) || log "WARNING: the CPUs are already ${BUSY_BEFORE}% busy before the service starts: expect noise"
-
-VERIFICATION_KEY=file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)
-start_service() {
-  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-  env FUNDING_HTTP_PORT="$PORT" FUNDING_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
-    KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="$VERIFICATION_KEY" \
-    java $JAVA_OPTS -jar "$BENCH_DIR/app/quarkus-run.jar" >>"$BENCH_DIR/funding-service.log" 2>&1 </dev/null &
-  SERVICE_PID=$!
-  local deadline=$((SECONDS + READY_TIMEOUT))
-  until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 30 "$BENCH_DIR/funding-service.log" >&2; die "funding-service died while starting"; }
-    ((SECONDS < deadline)) || { tail -n 30 "$BENCH_DIR/funding-service.log" >&2; die "not ready after ${READY_TIMEOUT}s"; }
-    sleep 0.3
-  done
-}
-: >"$BENCH_DIR/funding-service.log"
-start_service
-log "funding-service $REVISION ready on port $PORT (pid $SERVICE_PID; JAVA_OPTS: $JAVA_OPTS): schema migrated"
+prepare_bench
+: >"$BENCH_DIR/$SERVICE.log"
+start_bench_service FUNDING_HTTP_PORT="$PORT" FUNDING_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB"
+log "schema migrated"
 TOKEN=$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" auditor --client funding-bench --ttl 7200)
 AUTH="Authorization: Bearer $TOKEN"
 

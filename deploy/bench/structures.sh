@@ -50,6 +50,8 @@ export KAFKA_WORK_DIR=$BENCH_DIR/kafka
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
 PGSUPERUSER=${PGSUPERUSER:-postgres}
 DB=structure_bench_search
+DB_OWNER=structure
+SERVICE=structure-service
 BASE=http://127.0.0.1:$PORT
 COMMUNES_CSV=$ROOT/api-security/src/main/resources/reference/communes-seine-saint-denis.csv
 
@@ -68,74 +70,10 @@ command -v wrk >/dev/null || die "wrk is needed (apt-get install wrk)"
 for tool in curl psql java jcmd; do command -v "$tool" >/dev/null || die "$tool is needed"; done
 ((SMALL_ROWS < ROWS)) || die "SMALL_ROWS ($SMALL_ROWS) must be below ROWS ($ROWS)"
 
-for port in "$PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
-  if port_in_use "$port"; then
-    holder=$(port_holder "$port")
-    die "port $port is already in use${holder:+ by pid $holder}; set PORT/KAFKA_PORT/KAFKA_CONTROLLER_PORT"
-  fi
-done
-
-## Cleanup: the JVM, the broker and the database this run started or created, whatever happens.
-SERVICE_PID=
-BROKER_STARTED=false
-DB_CREATED=false
-cleanup() {
-  trap - EXIT INT TERM
-  if [[ -n $SERVICE_PID ]]; then
-    kill "$SERVICE_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVICE_PID" 2>/dev/null || true
-  fi
-  ! $BROKER_STARTED || "$ROOT/deploy/kafka.sh" clean >/dev/null 2>&1 || log "could not stop the broker in $KAFKA_WORK_DIR"
-  if $DB_CREATED && [[ $KEEP_DB != true ]]; then drop_database || true; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-mkdir -p "$BENCH_DIR"
 STARTED_AT=$SECONDS
-
-## The jar: this checkout's, copied.
-if $BUILD; then
-  log "building structure-service"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl structure-service -am)
-fi
-[[ -f $ROOT/structure-service/target/quarkus-app/quarkus-run.jar ]] \
-  || die "no structure-service/target/quarkus-app/quarkus-run.jar: run with --build"
-rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/structure-service/target/quarkus-app" "$BENCH_DIR/app"
-REVISION="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- structure-service || echo ' + changes')"
-
-## The database: created afresh, owned by the structure role (deploy/postgres.sh makes sure both exist).
-drop_database() { echo "set client_min_messages = warning; drop database if exists $DB with (force)" | superuser_sql postgres; }
-
-"$ROOT/deploy/postgres.sh" >/dev/null
-drop_database
-DB_CREATED=true
-echo "create database $DB owner structure" | superuser_sql postgres
-
-## The broker the outbox relay needs to be ready.
-BROKER_STARTED=true
-"$ROOT/deploy/kafka.sh" start | sed "s/^/[$ME] /"
-
-## Others' load: the numbers mean little on a machine that is already busy (a build, a test suite).
-BUSY_BEFORE=$(cpu_busy)
-((BUSY_BEFORE < 20)) || log "WARNING: the CPUs are already ${BUSY_BEFORE}% busy before the service starts: expect noise"
-
-## The service, as deploy/run.sh starts it.
-VERIFICATION_KEY=file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options
-env STRUCTURE_HTTP_PORT="$PORT" STRUCTURE_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB" \
-  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="$VERIFICATION_KEY" \
-  java $JAVA_OPTS -jar "$BENCH_DIR/app/quarkus-run.jar" >"$BENCH_DIR/structure-service.log" 2>&1 </dev/null &
-SERVICE_PID=$!
-deadline=$((SECONDS + READY_TIMEOUT))
-until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 30 "$BENCH_DIR/structure-service.log" >&2; die "structure-service died while starting"; }
-  ((SECONDS < deadline)) || { tail -n 30 "$BENCH_DIR/structure-service.log" >&2; die "not ready after ${READY_TIMEOUT}s"; }
-  sleep 0.3
-done
-holder=$(port_holder "$PORT")
-[[ -z $holder || $holder == "$SERVICE_PID" ]] || die "port $PORT is held by pid $holder, not by our structure-service ($SERVICE_PID)"
-log "structure-service $REVISION ready on port $PORT (pid $SERVICE_PID; JAVA_OPTS: $JAVA_OPTS)"
+prepare_bench
+: >"$BENCH_DIR/$SERVICE.log"
+start_bench_service STRUCTURE_HTTP_PORT="$PORT" STRUCTURE_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB"
 TOKEN=$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" dashboard --client structures-bench --ttl 7200)
 AUTH="Authorization: Bearer $TOKEN"
 ADMIN_AUTH="Authorization: Bearer $(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" admin --client structures-bench --ttl 7200)"
