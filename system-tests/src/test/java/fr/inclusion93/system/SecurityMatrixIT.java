@@ -171,6 +171,8 @@ class SecurityMatrixIT {
                 case "integer" -> "987654321";
                 default -> template.startsWith("/api/structures/{id}") ? StructureFixture.ID
                         : template.startsWith("/api/funding/lines/{") ? FundingFixture.LINE
+                        : template.startsWith("/api/funding/") && FundingFixture.BY_REFERENCE.containsKey(name)
+                                ? FundingFixture.BY_REFERENCE.get(name) // a query reference (an import's envelope)
                         : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString() : "x";
             };
             if ("header".equals(parameter.path("in").asText())) {
@@ -241,7 +243,7 @@ class SecurityMatrixIT {
         static final String LINE = create("/api/funding/lines", Map.of("envelopeId", ENVELOPE, "beneficiaryId", BENEFICIARY,
                 "object", "Security matrix line", "amountCents", 100_000_000, "status", "COMMITTED",
                 "territory", Map.of("level", "COMMUNE", "code", "93027")));
-        private static final Map<String, String> BY_REFERENCE = Map.of("funderId", FUNDER, "programmeId", PROGRAMME,
+        static final Map<String, String> BY_REFERENCE = Map.of("funderId", FUNDER, "programmeId", PROGRAMME,
                 "envelopeId", ENVELOPE, "beneficiaryId", BENEFICIARY);
 
         /** The body with the fixture's ids in place of the example's references (which exist nowhere). */
