@@ -5,7 +5,6 @@ import fr.inclusion93.funding.service.Money;
 import fr.inclusion93.writes.tables.StreamedTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ public class ScdlExport {
         if (rows.getString("funder_siret") == null) {
             missing.add("idAttribuant: the funder has no SIRET");
         }
-        if (rows.getDate("convention_date") == null) {
+        if (rows.getString("convention_date") == null) {
             missing.add("dateConvention: the line has no convention date");
         }
         if (rows.getString("beneficiary_siret") == null && rows.getString("beneficiary_rna") == null) {
@@ -108,7 +107,7 @@ public class ScdlExport {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("nomAttribuant", rows.getString("funder_name"));
         row.put("idAttribuant", rows.getString("funder_siret"));
-        row.put("dateConvention", rows.getDate("convention_date").toString());
+        row.put("dateConvention", rows.getString("convention_date")); // ISO dates as PostgreSQL writes them
         row.put("referenceDecision", rows.getString("decision_reference"));
         row.put("nomBeneficiaire", rows.getString("beneficiary_name"));
         row.put("idBeneficiaire", rows.getString("beneficiary_siret"));
@@ -121,8 +120,8 @@ public class ScdlExport {
             default -> "aide en numéraire";
         });
         row.put("conditionsVersement", "TRANCHES".equals(rows.getString("payment_conditions")) ? "échelonné" : "unique");
-        row.put("datesPeriodeVersement", period(rows.getDate("first_paid"), rows.getDate("last_paid"),
-                rows.getDate("convention_date")));
+        row.put("datesPeriodeVersement", period(rows.getString("first_paid"), rows.getString("last_paid"),
+                rows.getString("convention_date")));
         row.put("idRAE", null);
         row.put("notificationUE", "non");
         row.put("pourcentageSubvention", "1"); // each row is one beneficiary's own grant (a "dont" is a row of its own)
@@ -131,10 +130,10 @@ public class ScdlExport {
     }
 
     /** The payments' first and last days; before any payment, the convention's day. */
-    private static String period(Date first, Date last, Date convention) {
+    private static String period(String first, String last, String convention) {
         if (first == null) {
-            return convention.toString();
+            return convention;
         }
-        return first.equals(last) ? first.toString() : first + "/" + last;
+        return first.equals(last) ? first : first + "/" + last;
     }
 }

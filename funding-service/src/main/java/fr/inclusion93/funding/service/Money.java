@@ -12,7 +12,8 @@ public final class Money {
         }
         String sign = cents < 0 ? "-" : "";
         long abs = Math.abs(cents);
-        return sign + abs / 100 + "." + String.format("%02d", abs % 100);
+        long centsPart = abs % 100;
+        return sign + abs / 100 + (centsPart < 10 ? ".0" : ".") + centsPart; // no String.format: exports call this per row
     }
 
     /** "20000000 cents (200000.00 €)": how a refusal names a figure. */
