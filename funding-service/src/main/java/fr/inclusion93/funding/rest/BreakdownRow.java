@@ -23,6 +23,7 @@ public record BreakdownRow(
         long forecastCents,
         @Schema(examples = "25000.00") String forecast,
         @Schema(description = "Lines and sub-lines counted", examples = "3") long lineCount,
-        @Schema(description = "The lines behind the figures (GET, same filters), each with links to its payments",
+        @Schema(nullable = true, description = "The lines behind the figures (GET, same filters), each with links to its "
+                + "payments; null on the totals row",
                 examples = "/api/funding/reports/breakdown/lines?by=commune&key=COMMUNE:93027") String lines) {
 }

@@ -22,6 +22,6 @@ public record EnvelopeResponse(
         @Schema(nullable = true, description = "ceiling − committed; null without a ceiling", examples = "60000000")
         Long remainingCents,
         @Schema(nullable = true, examples = "600000.00") String remaining,
-        @Schema(nullable = true, description = "The agreement whose posts it funds", examples = "null") UUID agreementId,
+        @Schema(nullable = true, description = "The agreement whose posts it funds", examples = "5f0c9a1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b") UUID agreementId,
         @Schema(examples = "2021-01-15T09:30:00Z") Instant createdAt) {
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,7 +47,7 @@ public class LineCorrectionResource {
                     + "as a whole like a creation; a patch that changes nothing records nothing. Audited as "
                     + "FundingLineCorrected (before/after); the line comes again in /api/funding/lines/changes.")
     @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
-            schema = @Schema(implementation = LineRequest.class),
+            schema = @Schema(type = SchemaType.OBJECT, description = "Members of LineRequest to replace (null removes one)"),
             examples = @ExampleObject(name = "the convention signed", value = Examples.LINE_CORRECTION)))
     @APIResponse(responseCode = "200", description = "The line as it now is",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineResponse.class),
