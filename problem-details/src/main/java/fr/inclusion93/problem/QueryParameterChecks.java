@@ -2,6 +2,8 @@ package fr.inclusion93.problem;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 /** Checks a GET's query string as a whole: every problem is one named entry of the 400. */
 public final class QueryParameterChecks {
@@ -34,6 +36,23 @@ public final class QueryParameterChecks {
         }
         errors.add(new Problem.FieldError("limit", "must be a whole number from 1 to " + maxLimit));
         return defaultLimit;
+    }
+
+    /** An optional UUID parameter: null when absent; one that is not a UUID is named in {@code errors}. */
+    public static UUID uuid(String name, String text, List<Problem.FieldError> errors) {
+        if (absent(text)) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(text.strip());
+            if (id.toString().equals(text.strip().toLowerCase(Locale.ROOT))) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // named below
+        }
+        errors.add(new Problem.FieldError(name, "must be a UUID"));
+        return null;
     }
 
     /** An empty value is no value: what a form sends for a field left blank. */

@@ -1,7 +1,10 @@
 package fr.inclusion93.writes.changes;
 
+import fr.inclusion93.problem.Problem;
+import fr.inclusion93.problem.QueryParameterChecks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +39,19 @@ public class ChangeFeed {
 
     ChangeFeed(EntityManager entityManager) {
         this.entityManager = entityManager;
+    }
+
+    /** What a GET of a feed asks for; every bad parameter, and any the feed does not know, is named in a 400. */
+    public record Request(ChangeCursor after, int limit) {
+
+        public static Request of(MultivaluedMap<String, String> given, String cursor, String limit) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            QueryParameterChecks.onlyKnownOnce(given, List.of("cursor", "limit"), errors);
+            int pageSize = QueryParameterChecks.limit(limit, DEFAULT_LIMIT, MAX_LIMIT, errors);
+            ChangeCursor after = ChangeCursor.fromParameter(cursor, errors);
+            QueryParameterChecks.throwIfAny(errors);
+            return new Request(after, pageSize);
+        }
     }
 
     /** A page of changed rows, oldest change first, and the cursor to read on from. */

@@ -5,10 +5,10 @@ import static fr.inclusion93.problem.QueryParameterChecks.absent;
 import fr.inclusion93.funding.report.Allocations;
 import fr.inclusion93.funding.report.BreakdownDimension;
 import fr.inclusion93.problem.Problem.FieldError;
+import fr.inclusion93.problem.QueryParameterChecks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The breakdown's query parameters, each bad one named in the 400. */
@@ -35,24 +35,8 @@ final class BreakdownParameters {
     }
 
     static Allocations.Scope scope(String programmeId, String envelopeId, String year, List<FieldError> errors) {
-        return new Allocations.Scope(uuid("programmeId", programmeId, errors), uuid("envelopeId", envelopeId, errors),
+        return new Allocations.Scope(QueryParameterChecks.uuid("programmeId", programmeId, errors), QueryParameterChecks.uuid("envelopeId", envelopeId, errors),
                 year(year, errors));
-    }
-
-    private static UUID uuid(String name, String text, List<FieldError> errors) {
-        if (absent(text)) {
-            return null;
-        }
-        try {
-            UUID id = UUID.fromString(text.strip());
-            if (id.toString().equals(text.strip().toLowerCase(Locale.ROOT))) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // named below
-        }
-        errors.add(new FieldError(name, "must be a UUID"));
-        return null;
     }
 
     private static Integer year(String text, List<FieldError> errors) {

@@ -118,8 +118,8 @@ public class ExecutionResource {
         if (start != null && end != null && !start.isBefore(end)) {
             errors.add(new FieldError("to", "must be after from"));
         }
-        UUID envelope = uuid("envelopeId", envelopeId, errors);
-        UUID line = uuid("lineId", lineId, errors);
+        UUID envelope = QueryParameterChecks.uuid("envelopeId", envelopeId, errors);
+        UUID line = QueryParameterChecks.uuid("lineId", lineId, errors);
         if (absent(envelopeId) && absent(lineId)) {
             errors.add(new FieldError("envelopeId", "or lineId is required"));
         }
@@ -137,17 +137,5 @@ public class ExecutionResource {
         }
         errors.add(new FieldError(name, "is required: a date YYYY-MM-DD"));
         return null;
-    }
-
-    private static UUID uuid(String name, String text, List<FieldError> errors) {
-        if (absent(text)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(text.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(name, "must be a UUID"));
-            return null;
-        }
     }
 }

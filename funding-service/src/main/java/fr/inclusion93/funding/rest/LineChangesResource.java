@@ -2,9 +2,7 @@ package fr.inclusion93.funding.rest;
 
 import fr.inclusion93.funding.service.LineChanges;
 import fr.inclusion93.problem.Problem;
-import fr.inclusion93.problem.QueryParameterChecks;
 import fr.inclusion93.security.Roles;
-import fr.inclusion93.writes.changes.ChangeCursor;
 import fr.inclusion93.writes.changes.ChangeFeed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,8 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Funding lines")
 @Produces(MediaType.APPLICATION_JSON)
 public class LineChangesResource {
-
-    private static final List<String> PARAMETERS = List.of("cursor", "limit");
 
     private final LineChanges changes;
 
@@ -62,11 +56,7 @@ public class LineChangesResource {
                     + " (default " + ChangeFeed.DEFAULT_LIMIT + ")", schema = @Schema(type = SchemaType.INTEGER))
             String limit,
             @Context UriInfo uri) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        QueryParameterChecks.onlyKnownOnce(uri.getQueryParameters(), PARAMETERS, errors);
-        int pageSize = QueryParameterChecks.limit(limit, ChangeFeed.DEFAULT_LIMIT, ChangeFeed.MAX_LIMIT, errors);
-        ChangeCursor after = ChangeCursor.fromParameter(cursor, errors);
-        QueryParameterChecks.throwIfAny(errors);
-        return changes.since(after, pageSize);
+        ChangeFeed.Request request = ChangeFeed.Request.of(uri.getQueryParameters(), cursor, limit);
+        return changes.since(request.after(), request.limit());
     }
 }

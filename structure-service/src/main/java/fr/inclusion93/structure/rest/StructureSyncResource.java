@@ -1,11 +1,9 @@
 package fr.inclusion93.structure.rest;
 
 import fr.inclusion93.problem.Problem;
-import fr.inclusion93.problem.QueryParameterChecks;
 import fr.inclusion93.security.Roles;
 import fr.inclusion93.structure.mapping.StructureMapper;
 import fr.inclusion93.structure.service.Structure;
-import fr.inclusion93.writes.changes.ChangeCursor;
 import fr.inclusion93.writes.changes.ChangeFeed;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,8 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Structures")
 @Produces(MediaType.APPLICATION_JSON)
 public class StructureSyncResource {
-
-    private static final List<String> PARAMETERS = List.of("cursor", "limit");
 
     private final ChangeFeed feed;
     private final StructureMapper mapper;
@@ -64,12 +58,9 @@ public class StructureSyncResource {
                     + " (default " + ChangeFeed.DEFAULT_LIMIT + ")", schema = @Schema(type = SchemaType.INTEGER))
             String limit,
             @Context UriInfo uri) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        QueryParameterChecks.onlyKnownOnce(uri.getQueryParameters(), PARAMETERS, errors);
-        int pageSize = QueryParameterChecks.limit(limit, ChangeFeed.DEFAULT_LIMIT, ChangeFeed.MAX_LIMIT, errors);
-        ChangeCursor after = ChangeCursor.fromParameter(cursor, errors);
-        QueryParameterChecks.throwIfAny(errors);
-        ChangeFeed.Page<Structure> page = feed.since("structure", Structure.class, structure -> structure.id, after, pageSize);
+        ChangeFeed.Request request = ChangeFeed.Request.of(uri.getQueryParameters(), cursor, limit);
+        ChangeFeed.Page<Structure> page = feed.since("structure", Structure.class, structure -> structure.id,
+                request.after(), request.limit());
         return new StructureChangesPage(page.items().stream().map(mapper::toResponse).toList(), page.next().encode());
     }
 }
