@@ -73,4 +73,6 @@ INSERT INTO line_forecast (line_id, year, amount_cents)
 SELECT id, year + 1, amount_cents / 2 FROM funding_line WHERE parent_id IS NULL AND year < 2026 AND right(object, 2) = '00' AND status <> 'DRAFT';
 
 SET session_replication_role = origin;
+-- the triggers were off: the allocation the breakdown reads is computed once from the ledger, as V11 does
+SELECT rebuild_allocations();
 ANALYZE;

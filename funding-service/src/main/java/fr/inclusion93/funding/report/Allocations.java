@@ -40,6 +40,24 @@ public final class Allocations {
             return where.toString();
         }
 
+        /** The places in scope, as conditions on {@code allocation_delta t} and its {@code envelope e}. */
+        String placeWhere(List<Object> parameters) {
+            StringBuilder where = new StringBuilder();
+            if (programmeId != null) {
+                parameters.add(programmeId);
+                where.append(" AND e.programme_id = ?").append(parameters.size());
+            }
+            if (envelopeId != null) {
+                parameters.add(envelopeId);
+                where.append(" AND t.envelope_id = ?").append(parameters.size());
+            }
+            if (year != null) {
+                parameters.add(year);
+                where.append(" AND t.line_year = ?").append(parameters.size());
+            }
+            return where.toString();
+        }
+
         /** The envelopes in scope, as a WHERE on {@code envelope e}. */
         String envelopeWhere(List<Object> parameters) {
             List<String> conditions = new ArrayList<>();
@@ -61,42 +79,14 @@ public final class Allocations {
     }
 
     /**
-     * How one dimension's group key reads on a top-level line (l, its envelope e) and on a sub-line (s); a forecast
-     * counts in its line's group, unless {@code ofForecast} is given (the year dimension: its own year, f).
+     * Sums per group key (columns: key, committed, paid, forecast, lines) from the allocation each write keeps
+     * (V11__allocation_totals.sql): as many rows as places money sits, not as lines. {@code key} reads on a place
+     * {@code t} and its envelope {@code e}.
      */
-    record GroupKey(String ofLine, String ofSubLine, String ofForecast) {
-    }
-
-    /**
-     * Sums per group key (columns: key, committed, paid, forecast, lines), without the per-line rows of {@link #with},
-     * which the report does not need: a sub-line counts +amount in its own group and −amount in its parent's, which
-     * comes to the same sums (its parent keeps what its sub-lines leave). Each kind of row is aggregated on its own
-     * first, so that PostgreSQL can spread the big one over parallel workers.
-     */
-    static String sums(GroupKey key, Scope scope, List<Object> parameters) {
-        boolean ownYear = key.ofForecast() != null;
-        StringBuilder sql = new StringBuilder("SELECT k, sum(committed), sum(paid), sum(forecast), sum(lines) FROM (")
-                .append("SELECT ").append(key.ofLine()).append(" AS k, sum(l.amount_cents) AS committed, ")
-                .append("sum(l.paid_cents) AS paid, ").append(ownYear ? "0" : "sum(coalesce(fs.cents, 0))")
-                .append(" AS forecast, count(*) AS lines FROM funding_line l JOIN envelope e ON e.id = l.envelope_id ")
-                .append(ownYear ? "" : "LEFT JOIN (SELECT line_id, sum(amount_cents) AS cents FROM line_forecast "
-                        + "GROUP BY line_id) fs ON fs.line_id = l.id ")
-                .append("WHERE l.parent_id IS NULL AND l.status IN ").append(COMMITTED).append(scope.where(parameters))
-                .append(" GROUP BY 1")
-                .append(" UNION ALL SELECT x.k, sum(x.committed), 0, 0, sum(x.lines) FROM funding_line s ")
-                .append("JOIN funding_line l ON l.id = s.parent_id JOIN envelope e ON e.id = l.envelope_id ")
-                .append("CROSS JOIN LATERAL (VALUES (").append(key.ofSubLine()).append(", s.amount_cents, 1), (")
-                .append(key.ofLine()).append(", -s.amount_cents, 0)) AS x(k, committed, lines) ")
-                .append("WHERE s.parent_id IS NOT NULL AND s.status IN ").append(COMMITTED)
-                .append(" AND l.parent_id IS NULL AND l.status IN ").append(COMMITTED).append(scope.where(parameters))
-                .append(" GROUP BY 1");
-        if (ownYear) {
-            sql.append(" UNION ALL SELECT ").append(key.ofForecast()).append(", 0, 0, sum(f.amount_cents), 0 ")
-                    .append("FROM line_forecast f JOIN funding_line l ON l.id = f.line_id JOIN envelope e ON e.id = l.envelope_id ")
-                    .append("WHERE l.parent_id IS NULL AND l.status IN ").append(COMMITTED).append(scope.where(parameters))
-                    .append(" GROUP BY 1");
-        }
-        return sql.append(") a GROUP BY k").toString();
+    static String sums(String key, Scope scope, List<Object> parameters) {
+        return "SELECT " + key + ", sum(t.committed_cents), sum(t.paid_cents), sum(t.forecast_cents), sum(t.lines) "
+                + "FROM allocation_delta t JOIN envelope e ON e.id = t.envelope_id WHERE TRUE" + scope.placeWhere(parameters)
+                + " GROUP BY 1 HAVING sum(t.entries) > 0";
     }
 
     /** A WITH clause defining {@code allocation}. */

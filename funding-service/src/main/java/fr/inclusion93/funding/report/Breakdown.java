@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Committed, paid, remaining and forecast money by programme, envelope, year, beneficiary or territory, computed by
- * PostgreSQL from the ledger in one aggregate over {@link Allocations} (no money counted twice), and the lines behind
- * each group.
+ * PostgreSQL from the allocation each write keeps ({@link Allocations#sums}: no money counted twice), and the lines
+ * behind each group (from the ledger itself).
  */
 @ApplicationScoped
 public class Breakdown {
@@ -55,7 +55,7 @@ public class Breakdown {
     public BreakdownReport report(BreakdownDimension by, Allocations.Scope scope) {
         Map<String, Sums> groups = new LinkedHashMap<>();
         List<Object> parameters = new ArrayList<>();
-        String sql = Allocations.sums(lineKey(by), scope, parameters);
+        String sql = Allocations.sums(placeKey(by), scope, parameters);
         for (Object[] row : rows(sql, parameters)) {
             String key = by.territorial() ? territories.rollUp((String) row[0], by) : (String) row[0];
             Sums sums = groups.computeIfAbsent(key, k -> new Sums());
@@ -124,22 +124,14 @@ public class Breakdown {
         return new BreakdownLinesPage(items, next);
     }
 
-    private static Allocations.GroupKey lineKey(BreakdownDimension by) {
-        String territory = "coalesce(l.territory_level || ':' || l.territory_code, e.territory_level || ':' || e.territory_code)";
+    private static String placeKey(BreakdownDimension by) {
         return switch (by) {
-            case PROGRAMME -> same("CAST(e.programme_id AS text)");
-            case ENVELOPE -> same("CAST(e.id AS text)");
-            case YEAR -> new Allocations.GroupKey("coalesce(CAST(coalesce(l.year, e.year) AS text), 'none')",
-                    "coalesce(CAST(coalesce(l.year, e.year) AS text), 'none')", "CAST(f.year AS text)");
-            case BENEFICIARY -> new Allocations.GroupKey("coalesce(CAST(l.beneficiary_id AS text), 'none')",
-                    "coalesce(CAST(coalesce(s.beneficiary_id, l.beneficiary_id) AS text), 'none')", null);
-            case COMMUNE, EPT, DEPARTEMENT -> new Allocations.GroupKey(territory,
-                    "coalesce(s.territory_level || ':' || s.territory_code, " + territory + ")", null);
+            case PROGRAMME -> "CAST(e.programme_id AS text)";
+            case ENVELOPE -> "CAST(t.envelope_id AS text)";
+            case YEAR -> "coalesce(CAST(t.year AS text), 'none')";
+            case BENEFICIARY -> "coalesce(CAST(t.beneficiary_id AS text), 'none')";
+            case COMMUNE, EPT, DEPARTEMENT -> "t.territory";
         };
-    }
-
-    private static Allocations.GroupKey same(String expression) {
-        return new Allocations.GroupKey(expression, expression, null);
     }
 
     private static String groupKey(BreakdownDimension by) {

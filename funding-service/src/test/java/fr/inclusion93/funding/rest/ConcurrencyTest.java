@@ -18,10 +18,6 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -109,27 +105,7 @@ class ConcurrencyTest {
         return sum;
     }
 
-    /** Runs the requests on 50 threads, all released at once by a start gate; their responses in request order. */
     private static List<Response> together(IntFunction<Callable<Response>> request) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(REQUESTS);
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < REQUESTS; i++) {
-                Callable<Response> call = request.apply(i);
-                futures.add(executor.submit(() -> {
-                    gate.await();
-                    return call.call();
-                }));
-            }
-            gate.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            executor.shutdownNow();
-        }
+        return TestFunding.together(REQUESTS, request);
     }
 }
