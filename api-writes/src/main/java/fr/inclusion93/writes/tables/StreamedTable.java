@@ -9,8 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -30,7 +28,6 @@ public final class StreamedTable {
         Map<String, String> read(ResultSet row) throws SQLException;
     }
 
-    private static final int FETCH_SIZE = 500;
 
     private StreamedTable() {
     }
@@ -103,24 +100,6 @@ public final class StreamedTable {
     }
 
     private static void eachRow(DataSource dataSource, String query, RowReader reader, Consumer<Map<String, String>> writer) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // PostgreSQL's driver uses a cursor only inside a transaction
-            connection.setReadOnly(true);
-            try (PreparedStatement statement = connection.prepareStatement(query)) {
-                statement.setFetchSize(FETCH_SIZE);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        Map<String, String> row = reader.read(rows);
-                        if (row != null) {
-                            writer.accept(row);
-                        }
-                    }
-                }
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the rows to export", e);
-        }
+        ReadAhead.eachRow(dataSource, query, reader, writer);
     }
 }
