@@ -22,6 +22,78 @@ final class Examples {
              "detail": "Host structure 0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10 does not exist",
              "instance": "/api/conseillers/host-structures/0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10"}""";
 
+    static final String AGREEMENT_REQUEST = """
+            {"key": "convention-93-2021", "name": "Convention territoriale conseillers numériques de la Seine-Saint-Denis",
+             "signedOn": "2021-01-15", "departementCode": "93", "totalPosts": 80, "stateFundedMonths": 24,
+             "signatories": [{"name": "État", "kind": "STATE"}, {"name": "Département de la Seine-Saint-Denis", "kind": "DEPARTEMENT"},
+                             {"name": "Est Ensemble", "kind": "EPT"}, {"name": "Grand Paris Grand Est", "kind": "EPT"},
+                             {"name": "Paris Terres d'Envol", "kind": "EPT"}, {"name": "Plaine Commune", "kind": "EPT"}],
+             "quotas": [{"level": "EPT", "code": "200057867", "posts": 25}, {"level": "EPT", "code": "200057875", "posts": 20}]}""";
+
+    static final String AGREEMENT = """
+            {"id": "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b", "key": "convention-93-2021",
+             "name": "Convention territoriale conseillers numériques de la Seine-Saint-Denis", "signedOn": "2021-01-15",
+             "departementCode": "93", "totalPosts": 80, "stateFundedMonths": 24, "openPosts": 31,
+             "signatories": [{"name": "État", "kind": "STATE"}, {"name": "Plaine Commune", "kind": "EPT"}],
+             "quotas": [{"level": "EPT", "code": "200057867", "posts": 25, "openPosts": 12},
+                        {"level": "EPT", "code": "200057875", "posts": 20, "openPosts": 9}]}""";
+
+    static final String POST_REQUEST = """
+            {"agreementId": "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b", "structureId": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10",
+             "openedOn": "2021-02-01"}""";
+
+    static final String POST = """
+            {"id": "3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "agreementId": "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b",
+             "structureId": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10", "communeInsee": "93027", "eptSiren": "200057867",
+             "state": "RECRUITING", "funding": "RESERVED", "fundingLineId": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
+             "fundingDetail": "24 State-funded months reserved: 50000.00 €", "openedOn": "2021-02-01", "returnedOn": null,
+             "flag": null, "updatedAt": "2021-02-15T10:12:00.000Z"}""";
+
+    static final String POSTS_PAGE = "{\"items\": [" + POST + "], \"next\": \"3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f\"}";
+
+    static final String TRANSITION_REQUEST = """
+            {"to": "RECRUITING", "on": "2021-02-15"}""";
+
+    static final String POST_HISTORY = """
+            {"items": [{"recordedAt": "2021-02-01T09:00:00.000Z", "actor": "admin-cli", "requestId": "c0ffee00-1234",
+                        "traceId": "4bf92f3577b34da6a3ce929d0e0e4736", "action": "PostOpened", "recordType": "post",
+                        "recordId": "3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "before": null,
+                        "after": {"state": "VACANT", "funding": "PENDING"}}],
+             "next": null}""";
+
+    static final String VALIDATION_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "on: must not be null", "instance": "/api/conseillers/posts/3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/transitions",
+             "errors": [{"field": "on", "reason": "must not be null"}]}""";
+
+    static final String QUOTAS_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "quotas: sum to 90 posts, above the agreement's 80", "instance": "/api/conseillers/agreements",
+             "errors": [{"field": "quotas", "reason": "sum to 90 posts, above the agreement's 80"}]}""";
+
+    static final String UNKNOWN_STRUCTURE_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 422,
+             "detail": "structureId: no host structure has this id here (unknown, or its registration has not arrived yet)",
+             "instance": "/api/conseillers/posts",
+             "errors": [{"field": "structureId", "reason": "no host structure has this id here (unknown, or its registration has not arrived yet)"}]}""";
+
+    static final String DUPLICATE_KEY_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/duplicate-key", "title": "Duplicate key", "status": 409,
+             "detail": "key: an agreement already has key convention-93-2021", "instance": "/api/conseillers/agreements",
+             "errors": [{"field": "key", "reason": "an agreement already has key convention-93-2021"}]}""";
+
+    static final String QUOTA_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/quota-exceeded", "title": "The territory's quota is reached", "status": 409,
+             "detail": "The quota of EPT 200057867 is 25 posts and 25 of them are open (not returned): no place left for another in this territory",
+             "instance": "/api/conseillers/posts",
+             "errors": [{"field": "structureId", "reason": "The quota of EPT 200057867 is 25 posts and 25 of them are open (not returned): no place left for another in this territory"}]}""";
+
+    static final String WRONG_STATE_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/wrong-state", "title": "Not possible in this state", "status": 409,
+             "detail": "to: the post is RETURNED and cannot become VACANT; from RETURNED it can move to nothing (final)",
+             "instance": "/api/conseillers/posts/3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/transitions",
+             "errors": [{"field": "to", "reason": "the post is RETURNED and cannot become VACANT; from RETURNED it can move to nothing (final)"}]}""";
+
     private Examples() {
     }
 }

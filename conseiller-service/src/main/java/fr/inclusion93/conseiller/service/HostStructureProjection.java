@@ -8,10 +8,17 @@ import java.time.Instant;
 
 /**
  * Applies structure events to {@link HostStructure}; runs inside the consumer's transaction. Every event carries the
- * whole structure after its change, so each one (registered, updated, closed, reopened) replaces the row.
+ * whole structure after its change, so each one (registered, updated, closed, reopened) replaces the row; the open
+ * posts of a structure that closed are flagged for action (and unflagged if it reopens).
  */
 @ApplicationScoped
 public class HostStructureProjection {
+
+    private final PostService posts;
+
+    HostStructureProjection(PostService posts) {
+        this.posts = posts;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(EventEnvelope event, StructureChanged changed) {
@@ -37,5 +44,6 @@ public class HostStructureProjection {
         structure.eventOccurredAt = event.occurredAt();
         structure.projectedAt = Instant.now();
         structure.persist();
+        posts.structureStatus(structure);
     }
 }

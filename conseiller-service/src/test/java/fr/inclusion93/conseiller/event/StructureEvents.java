@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Structure events as structure-service publishes them on {@code structure.events}, for this service's tests. */
-final class StructureEvents {
+public final class StructureEvents {
 
-    static final String TOPIC = "structure.events";
-    static final String REGISTERED = "StructureRegistered";
-    static final String UPDATED = "StructureUpdated";
-    static final String CLOSED = "StructureClosed";
-    static final String REOPENED = "StructureReopened";
+    public static final String TOPIC = "structure.events";
+    public static final String REGISTERED = "StructureRegistered";
+    public static final String UPDATED = "StructureUpdated";
+    public static final String CLOSED = "StructureClosed";
+    public static final String REOPENED = "StructureReopened";
 
     private static final String DEFAULT_NAME = "CCAS de Saint-Denis";
     private static final String DEFAULT_SIRET = "21930066300016";
@@ -28,7 +28,7 @@ final class StructureEvents {
     }
 
     /** An event of this type and schema version, checked against its schema as the producer's outbox does. */
-    static String event(UUID eventId, String eventType, int schemaVersion, String structureId, long version,
+    public static String event(UUID eventId, String eventType, int schemaVersion, String structureId, long version,
             Map<String, ?> payload) {
         String event = envelope(eventId, eventType, schemaVersion, structureId, version, payload);
         assertThat(EventSchemas.violations(event)).as("%s v%d honours its schema", eventType, schemaVersion).isEmpty();
@@ -46,7 +46,7 @@ final class StructureEvents {
      * The payload of every structure event from StructureRegistered v2 on, for an active public structure with a SIRET
      * in Saint-Denis (Plaine Commune), in a QPV. A mutable copy: tests change it as the structure changes.
      */
-    static Map<String, Object> structure(String structureId) {
+    public static Map<String, Object> structure(String structureId) {
         Map<String, Object> structure = new LinkedHashMap<>();
         structure.put("structureId", structureId);
         structure.put("name", DEFAULT_NAME);

@@ -1,0 +1,40 @@
+package fr.inclusion93.conseiller.event;
+
+import fr.inclusion93.events.EventKind;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The events of posts this service publishes on {@code post.events}, and funding-service's replies it reads. */
+public final class PostEvents {
+
+    public static final String TOPIC = "post.events";
+    public static final String AGGREGATE = "post";
+    /** Aggregate type of funding-service's replies on {@code funding.events}; their key is the post id. */
+    public static final String SUBSIDY = "post-subsidy";
+
+    public static final EventKind<Opened> OPENED = new EventKind<>("PostOpened", 1, Opened.class);
+    public static final EventKind<Returned> RETURNED = new EventKind<>("PostReturned", 1, Returned.class);
+
+    public static final EventKind<Reserved> FUNDING_RESERVED = new EventKind<>("FundingReserved", 1, Reserved.class);
+    public static final EventKind<Refused> FUNDING_REFUSED = new EventKind<>("FundingRefused", 1, Refused.class);
+    public static final EventKind<Released> FUNDING_RELEASED = new EventKind<>("FundingReleased", 1, Released.class);
+
+    private PostEvents() {
+    }
+
+    public record Opened(UUID postId, UUID agreementId, UUID structureId, String communeInsee, LocalDate openedOn) {
+    }
+
+    /** Given back: the post ends for good, and funding-service releases what its months used did not cost. */
+    public record Returned(UUID postId, UUID agreementId, LocalDate returnedOn, int stateFundedMonthsConsumed) {
+    }
+
+    public record Reserved(UUID postId, UUID lineId, long amountCents, int fundedMonths) {
+    }
+
+    public record Refused(UUID postId, String reason, String detail) {
+    }
+
+    public record Released(UUID postId, UUID lineId, long releasedCents, long keptCents) {
+    }
+}
