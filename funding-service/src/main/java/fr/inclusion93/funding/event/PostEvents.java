@@ -16,6 +16,7 @@ public final class PostEvents {
 
     public static final EventKind<Opened> OPENED = new EventKind<>("PostOpened", 1, Opened.class);
     public static final EventKind<Ended> ENDED = new EventKind<>("PostEnded", 1, Ended.class);
+    public static final EventKind<Returned> RETURNED = new EventKind<>("PostReturned", 1, Returned.class);
 
     private PostEvents() {
     }
@@ -24,6 +25,14 @@ public final class PostEvents {
     }
 
     public record Ended(UUID postId, UUID agreementId, LocalDate endedOn, boolean early, int stateFundedMonthsConsumed) {
+    }
+
+    /** A post given back for good: its subsidy ends as an early end does, keeping what its months used cost. */
+    public record Returned(UUID postId, UUID agreementId, LocalDate returnedOn, int stateFundedMonthsConsumed) {
+
+        Ended asEnd() {
+            return new Ended(postId, agreementId, returnedOn, true, stateFundedMonthsConsumed);
+        }
     }
 
     public record Reserved(UUID postId, UUID agreementId, UUID envelopeId, UUID lineId, long amountCents, int fundedMonths) {

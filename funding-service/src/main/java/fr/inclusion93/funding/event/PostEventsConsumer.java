@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The post subsidy saga's side in funding-service: reads post openings and ends; other post events are skipped. */
+/** The post subsidy saga's side in funding-service: reads post openings, ends and returns; other post events are skipped. */
 @ApplicationScoped
 public class PostEventsConsumer {
 
@@ -19,7 +19,8 @@ public class PostEventsConsumer {
     PostEventsConsumer(IdempotentConsumer consumer, PostSubsidies subsidies) {
         this.handlers = consumer.handlers(CONSUMER)
                 .on(PostEvents.OPENED, (envelope, post) -> subsidies.opened(post))
-                .on(PostEvents.ENDED, (envelope, post) -> subsidies.ended(post));
+                .on(PostEvents.ENDED, (envelope, post) -> subsidies.ended(post))
+                .on(PostEvents.RETURNED, (envelope, post) -> subsidies.ended(post.asEnd()));
     }
 
     @Incoming("post-events")

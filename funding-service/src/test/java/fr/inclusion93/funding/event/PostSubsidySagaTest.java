@@ -159,6 +159,23 @@ class PostSubsidySagaTest {
     }
 
     @Test
+    void aReturnedPostReleasesItsWholeReservationWhenNoMonthWasUsed() {
+        UUID agreement = UUID.randomUUID();
+        String envelope = envelope(agreement, 10 * PER_POST);
+        UUID post = UUID.randomUUID();
+
+        send(post, "PostOpened", 1L, opened(post, agreement));
+        Map<String, Object> reserved = awaitReservation(post, "RESERVED");
+        send(post, "PostReturned", 2L, Map.of("postId", post.toString(), "agreementId", agreement.toString(),
+                "returnedOn", "2021-03-01", "stateFundedMonthsConsumed", 0));
+
+        Map<String, Object> released = awaitReservation(post, "RELEASED");
+        assertThat(released).containsEntry("releasedCents", (int) PER_POST).containsEntry("monthsConsumed", 0);
+        assertThat(get("/api/funding/lines/" + reserved.get("lineId"))).containsEntry("status", "CANCELLED");
+        assertThat(get("/api/funding/envelopes/" + envelope)).containsEntry("committedCents", 0);
+    }
+
+    @Test
     void anEndAtTermReleasesNothingAndAnEarlyEndNeverGoesBelowWhatWasPaid() {
         UUID agreement = UUID.randomUUID();
         envelope(agreement, 10 * PER_POST);
