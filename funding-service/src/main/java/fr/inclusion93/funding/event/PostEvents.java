@@ -15,7 +15,6 @@ public final class PostEvents {
     public static final String RELEASED = "FundingReleased";
 
     public static final EventKind<Opened> OPENED = new EventKind<>("PostOpened", 1, Opened.class);
-    public static final EventKind<Ended> ENDED = new EventKind<>("PostEnded", 1, Ended.class);
     public static final EventKind<Returned> RETURNED = new EventKind<>("PostReturned", 1, Returned.class);
 
     private PostEvents() {
@@ -24,6 +23,7 @@ public final class PostEvents {
     public record Opened(UUID postId, UUID agreementId, UUID structureId, String communeInsee, LocalDate openedOn) {
     }
 
+    /** The end of a post's subsidy, as a return gives it: what the release works from. */
     public record Ended(UUID postId, UUID agreementId, LocalDate endedOn, boolean early, int stateFundedMonthsConsumed) {
     }
 

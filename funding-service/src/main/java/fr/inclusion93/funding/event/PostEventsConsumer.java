@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The post subsidy saga's side in funding-service: reads post openings, ends and returns; other post events are skipped. */
+/**
+ * The post subsidy saga's side in funding-service: reads post openings and returns. Other post events are skipped,
+ * PostEnded included: a holder's contract ending leaves the post to be filled again with the months left.
+ */
 @ApplicationScoped
 public class PostEventsConsumer {
 
@@ -19,7 +22,6 @@ public class PostEventsConsumer {
     PostEventsConsumer(IdempotentConsumer consumer, PostSubsidies subsidies) {
         this.handlers = consumer.handlers(CONSUMER)
                 .on(PostEvents.OPENED, (envelope, post) -> subsidies.opened(post))
-                .on(PostEvents.ENDED, (envelope, post) -> subsidies.ended(post))
                 .on(PostEvents.RETURNED, (envelope, post) -> subsidies.ended(post.asEnd()));
     }
 

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Where each post's State subsidy stands: what the saga with conseiller-service decided. */
 @Path("/api/funding/post-reservations")
 @Tag(name = "Post subsidies", description = "PostOpened reserves a post's subsidy in its agreement's envelope "
-        + "(FundingReserved / FundingRefused); an early PostEnded releases the unspent part (FundingReleased)")
+        + "(FundingReserved / FundingRefused); a PostReturned releases the unspent part (FundingReleased)")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
 public class PostReservationResource {

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(description = "A post's State subsidy: reserved (a COMMITTED line of the agreement's envelope), refused and why, "
-        + "released in part when the post ended early, or ENDED (its end arrived before its opening: nothing reserved)")
+        + "released in part when the post was returned early, or ENDED (its return arrived before its opening: nothing reserved)")
 public record PostReservationResponse(
         @Schema(examples = "0c9d8e7f-6a5b-4c3d-9e2f-1a0b9c8d7e6f") UUID postId,
         @Schema(examples = "5f0c9a1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b") UUID agreementId,

@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The post subsidy saga, funding-service's side. A post opened under an agreement reserves its programme's amount
  * per post as a COMMITTED line of the envelope that funds the agreement (so the ceiling rule and every report count
- * it), and answers FundingReserved, or FundingRefused with the reason; a post ended early releases what its unused
+ * it), and answers FundingReserved, or FundingRefused with the reason; a post returned early releases what its unused
  * State-funded months would have cost (FundingReleased). Each post's outcome is kept once (post_reservation): a
  * redelivered or late event finds it and changes nothing, and a post ended before its opening arrived never reserves.
  */
@@ -96,7 +96,7 @@ public class PostSubsidies {
             release(reservation, post);
         }
         reservation.persist();
-        audit.record("PostEnded", PostEvents.SUBSIDY, post.postId().toString(), before, PostReservationResponse.of(reservation));
+        audit.record("PostReturned", PostEvents.SUBSIDY, post.postId().toString(), before, PostReservationResponse.of(reservation));
     }
 
     /** Keeps what the months used cost (rounded half up to the cent, never below what was paid); releases the rest. */

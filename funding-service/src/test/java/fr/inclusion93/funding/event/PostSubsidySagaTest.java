@@ -122,7 +122,7 @@ class PostSubsidySagaTest {
         send(eventId, post, "PostOpened", 1L, opened(post, agreement));
         send(eventId, post, "PostOpened", 1L, opened(post, agreement)); // redelivered: the same event
         send(post, "PostOpened", 2L, opened(post, agreement));           // sent again: another event
-        send(post, "PostEnded", 3L, ended(post, agreement, false, 24));  // read after both (same partition)
+        send(post, "PostReturned", 3L, returned(post, agreement, 24));  // read after both (same partition)
 
         await().atMost(WAIT).until(() -> get("/api/funding/post-reservations/" + post).get("endedOn") != null);
         assertThat(get("/api/funding/envelopes/" + envelope)).containsEntry("committedCents", (int) PER_POST);
@@ -133,7 +133,7 @@ class PostSubsidySagaTest {
     }
 
     @Test
-    void anEarlyEndReleasesWhatTheUnusedMonthsWouldHaveCost() {
+    void aPostReturnedEarlyReleasesWhatTheUnusedMonthsWouldHaveCost() {
         UUID agreement = UUID.randomUUID();
         String envelope = envelope(agreement, 10 * PER_POST);
         UUID post = UUID.randomUUID();
@@ -144,7 +144,7 @@ class PostSubsidySagaTest {
         asAdmin().contentType(ContentType.JSON).body(Map.of("amountCents", 1_000_000, "paidOn", "2021-04-01",
                 "reference", "MANDAT-" + post)).post("/api/funding/lines/" + reserved.get("lineId") + "/payments")
                 .then().statusCode(201);
-        send(post, "PostEnded", 2L, ended(post, agreement, true, 7));
+        send(post, "PostReturned", 2L, returned(post, agreement, 7));
 
         // 7 of 24 months of 5 000 000 cents: 1 458 333.33…, kept 1 458 333 (half up), released 3 541 667
         Map<String, Object> released = awaitReservation(post, "RELEASED");
@@ -159,14 +159,16 @@ class PostSubsidySagaTest {
     }
 
     @Test
-    void aReturnedPostReleasesItsWholeReservationWhenNoMonthWasUsed() {
+    void aHoldersContractEndingReleasesNothingAndAReturnWithNoMonthUsedReleasesAll() {
         UUID agreement = UUID.randomUUID();
         String envelope = envelope(agreement, 10 * PER_POST);
         UUID post = UUID.randomUUID();
 
         send(post, "PostOpened", 1L, opened(post, agreement));
         Map<String, Object> reserved = awaitReservation(post, "RESERVED");
-        send(post, "PostReturned", 2L, Map.of("postId", post.toString(), "agreementId", agreement.toString(),
+        send(post, "PostEnded", 2L, Map.of("postId", post.toString(), "agreementId", agreement.toString(),
+                "endedOn", "2021-02-28", "early", true, "stateFundedMonthsConsumed", 7)); // the post is filled again later
+        send(post, "PostReturned", 3L, Map.of("postId", post.toString(), "agreementId", agreement.toString(),
                 "returnedOn", "2021-03-01", "stateFundedMonthsConsumed", 0));
 
         Map<String, Object> released = awaitReservation(post, "RELEASED");
@@ -176,20 +178,20 @@ class PostSubsidySagaTest {
     }
 
     @Test
-    void anEndAtTermReleasesNothingAndAnEarlyEndNeverGoesBelowWhatWasPaid() {
+    void aPostReturnedAtTermReleasesNothingAndAnEarlyReturnNeverGoesBelowWhatWasPaid() {
         UUID agreement = UUID.randomUUID();
         envelope(agreement, 10 * PER_POST);
         UUID atTerm = UUID.randomUUID();
         UUID overpaid = UUID.randomUUID();
 
         send(atTerm, "PostOpened", 1L, opened(atTerm, agreement));
-        send(atTerm, "PostEnded", 2L, ended(atTerm, agreement, false, 24));
+        send(atTerm, "PostReturned", 2L, returned(atTerm, agreement, 24));
         send(overpaid, "PostOpened", 1L, opened(overpaid, agreement));
         Map<String, Object> reserved = awaitReservation(overpaid, "RESERVED");
         asAdmin().contentType(ContentType.JSON).body(Map.of("amountCents", 3_000_000, "paidOn", "2021-04-01",
                 "reference", "MANDAT-" + overpaid)).post("/api/funding/lines/" + reserved.get("lineId") + "/payments")
                 .then().statusCode(201);
-        send(overpaid, "PostEnded", 2L, ended(overpaid, agreement, true, 2));
+        send(overpaid, "PostReturned", 2L, returned(overpaid, agreement, 2));
 
         await().atMost(WAIT).until(() -> get("/api/funding/post-reservations/" + atTerm).get("endedOn") != null);
         assertThat(get("/api/funding/post-reservations/" + atTerm)).containsEntry("status", "RESERVED")
@@ -200,17 +202,17 @@ class PostSubsidySagaTest {
     }
 
     @Test
-    void anEndThatArrivesBeforeTheOpeningMeansNothingIsReserved() {
+    void aReturnThatArrivesBeforeTheOpeningMeansNothingIsReserved() {
         UUID agreement = UUID.randomUUID();
         String envelope = envelope(agreement, 10 * PER_POST);
         UUID unversioned = UUID.randomUUID();
         UUID versioned = UUID.randomUUID();
 
         // without aggregate versions the events apply as they come: the end first, then an opening that is too late
-        send(unversioned, "PostEnded", null, ended(unversioned, agreement, true, 3));
+        send(unversioned, "PostReturned", null, returned(unversioned, agreement, 3));
         send(unversioned, "PostOpened", null, opened(unversioned, agreement));
         // with them, the consumer holds the end until the opening arrives, and applies both in order
-        send(versioned, "PostEnded", 2L, ended(versioned, agreement, true, 12));
+        send(versioned, "PostReturned", 2L, returned(versioned, agreement, 12));
         send(versioned, "PostOpened", 1L, opened(versioned, agreement));
 
         assertThat(awaitReservation(versioned, "RELEASED")).containsEntry("releasedCents", (int) PER_POST / 2);
@@ -293,9 +295,9 @@ class PostSubsidySagaTest {
         return payload;
     }
 
-    private static Map<String, Object> ended(UUID post, UUID agreement, boolean early, int monthsConsumed) {
-        return Map.of("postId", post.toString(), "agreementId", agreement.toString(), "endedOn", "2022-06-30",
-                "early", early, "stateFundedMonthsConsumed", monthsConsumed);
+    private static Map<String, Object> returned(UUID post, UUID agreement, int monthsConsumed) {
+        return Map.of("postId", post.toString(), "agreementId", agreement.toString(), "returnedOn", "2022-06-30",
+                "stateFundedMonthsConsumed", monthsConsumed);
     }
 
     private void send(UUID post, String eventType, Long version, Map<String, ?> payload) {

@@ -10,12 +10,12 @@ import static fr.inclusion93.funding.rest.TestFunding.post;
 import static fr.inclusion93.funding.rest.TestFunding.subLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.inclusion93.security.testing.Concurrently;
 import fr.inclusion93.security.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
@@ -106,6 +106,6 @@ class ConcurrencyTest {
     }
 
     private static List<Response> together(IntFunction<Callable<Response>> request) throws Exception {
-        return TestFunding.together(REQUESTS, request);
+        return Concurrently.run(REQUESTS, request);
     }
 }

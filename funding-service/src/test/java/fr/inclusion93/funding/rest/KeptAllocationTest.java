@@ -13,6 +13,7 @@ import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.inclusion93.funding.report.AllocationCompaction;
+import fr.inclusion93.security.testing.Concurrently;
 import fr.inclusion93.security.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
@@ -64,7 +65,7 @@ class KeptAllocationTest {
             drafts.add(created("/api/funding/lines", subLine(families.get(i % FAMILIES), 30_000L, "DRAFT")));
         }
 
-        List<Response> responses = TestFunding.together(REQUESTS, i -> {
+        List<Response> responses = Concurrently.run(REQUESTS, i -> {
             String family = families.get(i % FAMILIES);
             return switch (i % 7) {
                 case 0 -> () -> pay(family, 100_000L + i);

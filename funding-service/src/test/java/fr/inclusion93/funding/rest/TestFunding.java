@@ -4,17 +4,10 @@ import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /** Builds funders, programmes, envelopes and lines over HTTP, as the admin; each test gets its own. */
 final class TestFunding {
@@ -92,29 +85,5 @@ final class TestFunding {
 
     static List<String> fields(Response problem) {
         return problem.jsonPath().getList("errors.field");
-    }
-
-    /** Runs {@code count} requests on as many threads, all released at once by a start gate; their responses in order. */
-    static List<Response> together(int count, IntFunction<Callable<Response>> request) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Callable<Response> call = request.apply(i);
-                futures.add(executor.submit(() -> {
-                    gate.await();
-                    return call.call();
-                }));
-            }
-            gate.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }
