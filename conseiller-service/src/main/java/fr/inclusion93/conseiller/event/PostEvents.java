@@ -13,6 +13,9 @@ public final class PostEvents {
     public static final String SUBSIDY = "post-subsidy";
 
     public static final EventKind<Opened> OPENED = new EventKind<>("PostOpened", 1, Opened.class);
+    public static final EventKind<Filled> FILLED = new EventKind<>("PostFilled", 1, Filled.class);
+    public static final EventKind<Ended> ENDED = new EventKind<>("PostEnded", 1, Ended.class);
+    public static final EventKind<Vacated> VACATED = new EventKind<>("PostVacated", 1, Vacated.class);
     public static final EventKind<Returned> RETURNED = new EventKind<>("PostReturned", 1, Returned.class);
 
     public static final EventKind<Reserved> FUNDING_RESERVED = new EventKind<>("FundingReserved", 1, Reserved.class);
@@ -23,6 +26,18 @@ public final class PostEvents {
     }
 
     public record Opened(UUID postId, UUID agreementId, UUID structureId, String communeInsee, LocalDate openedOn) {
+    }
+
+    /** A holder's contract was signed: the post is occupied. Ids only. */
+    public record Filled(UUID postId, UUID agreementId, UUID contractId, UUID conseillerId, LocalDate startOn) {
+    }
+
+    /** The holder's contract ended, early or at term; the post is to be filled again or returned. */
+    public record Ended(UUID postId, UUID agreementId, LocalDate endedOn, boolean early, int stateFundedMonthsConsumed) {
+    }
+
+    /** Vacant again after its holder left: to be recruited for again. */
+    public record Vacated(UUID postId, UUID agreementId, LocalDate vacatedOn) {
     }
 
     /** Given back: the post ends for good, and funding-service releases what its months used did not cost. */

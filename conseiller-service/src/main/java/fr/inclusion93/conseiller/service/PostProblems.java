@@ -16,6 +16,7 @@ final class PostProblems {
     static final URI WRONG_STATE = ProblemType.of("wrong-state");
     static final URI STRUCTURE_CLOSED = ProblemType.of("structure-closed");
     static final URI DUPLICATE_KEY = ProblemType.of("duplicate-key");
+    static final URI HOLDER_BUSY = ProblemType.of("holder-busy");
 
     private PostProblems() {
     }

@@ -115,7 +115,10 @@ public class PostService {
         post.updatedAt = now();
         if (to == PostState.RETURNED) {
             post.returnedOn = request.on();
-            publish(post, PostEvents.RETURNED, new PostEvents.Returned(post.id, post.agreementId, post.returnedOn, 0));
+            publish(post, PostEvents.RETURNED, new PostEvents.Returned(post.id, post.agreementId, post.returnedOn,
+                    ContractService.monthsUsed(post.id)));
+        } else if (before.state() == PostState.ENDED) {
+            publish(post, PostEvents.VACATED, new PostEvents.Vacated(post.id, post.agreementId, request.on()));
         }
         PostResponse after = PostResponse.of(post);
         audit.record("Post" + camel(to), RECORD_TYPE, post.id.toString(), before, after);

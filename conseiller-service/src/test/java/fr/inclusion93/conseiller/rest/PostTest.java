@@ -3,6 +3,15 @@ package fr.inclusion93.conseiller.rest;
 import static fr.inclusion93.conseiller.event.StructureEvents.CLOSED;
 import static fr.inclusion93.conseiller.event.StructureEvents.REGISTERED;
 import static fr.inclusion93.conseiller.event.StructureEvents.REOPENED;
+import static fr.inclusion93.conseiller.rest.PostFixture.POSTS;
+import static fr.inclusion93.conseiller.rest.PostFixture.agreement;
+import static fr.inclusion93.conseiller.rest.PostFixture.agreementBody;
+import static fr.inclusion93.conseiller.rest.PostFixture.assertFields;
+import static fr.inclusion93.conseiller.rest.PostFixture.assertUnprocessable;
+import static fr.inclusion93.conseiller.rest.PostFixture.assertWrongState;
+import static fr.inclusion93.conseiller.rest.PostFixture.get;
+import static fr.inclusion93.conseiller.rest.PostFixture.move;
+import static fr.inclusion93.conseiller.rest.PostFixture.open;
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 import fr.inclusion93.conseiller.event.StructureEvents;
 import fr.inclusion93.events.testing.KafkaTestClient;
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.security.testing.Concurrently;
 import fr.inclusion93.security.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,10 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +47,6 @@ class PostTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60); // a consumer group can take long to form on a loaded machine
     private static final String PLAINE_COMMUNE = "200057867";
-    private static final String POSTS = "/api/conseillers/posts";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -69,7 +74,7 @@ class PostTest {
         String agreement = agreement(80, List.of());
         KafkaTestClient.Watch posts = kafka.watch("post.events");
 
-        Map<String, Object> post = open(agreement).then().statusCode(201).extract().as(Map.class);
+        Map<String, Object> post = openIn(agreement).then().statusCode(201).extract().as(Map.class);
 
         assertThat(post).containsEntry("state", "VACANT").containsEntry("funding", "PENDING")
                 .containsEntry("communeInsee", "93066").containsEntry("eptSiren", PLAINE_COMMUNE);
@@ -96,7 +101,7 @@ class PostTest {
     @Test
     void aRefusalShowsFundingServicesReason() {
         String agreement = agreement(80, List.of());
-        String id = open(agreement).then().statusCode(201).extract().path("id");
+        String id = openIn(agreement).then().statusCode(201).extract().path("id");
 
         kafka.send("funding.events", id, KafkaTestClient.envelope(UUID.randomUUID(), "FundingRefused", "post-subsidy", id, 1L,
                 Map.of("postId", id, "agreementId", agreement, "reason", "NO_ENVELOPE_FOR_AGREEMENT",
@@ -108,7 +113,7 @@ class PostTest {
 
     @Test
     void everyLegalMoveIsTakenAndEveryOtherRefusedNamingTheState() {
-        String id = open(agreement(80, List.of())).then().statusCode(201).extract().path("id");
+        String id = openIn(agreement(80, List.of())).then().statusCode(201).extract().path("id");
 
         move(id, "RECRUITING").then().statusCode(200).body("state", org.hamcrest.Matchers.equalTo("RECRUITING"));
         assertWrongState(move(id, "OCCUPIED"), "RECRUITING", "contract");
@@ -133,7 +138,7 @@ class PostTest {
     void twentyParallelOpeningsForTheLastFivePlacesOfAQuotaOpenExactlyFive() throws Exception {
         String agreement = agreement(80, List.of(Map.of("level", "EPT", "code", PLAINE_COMMUNE, "posts", 5)));
 
-        List<Response> responses = together(20, () -> open(agreement));
+        List<Response> responses = Concurrently.run(20, i -> () -> openIn(agreement));
 
         assertThat(responses).extracting(Response::statusCode).containsOnly(201, 409);
         assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(5);
@@ -150,21 +155,21 @@ class PostTest {
     void twentyParallelOpeningsForTheAgreementsLastFivePostsOpenExactlyFiveAndAReturnFreesOne() throws Exception {
         String agreement = agreement(5, List.of());
 
-        List<Response> responses = together(20, () -> open(agreement));
+        List<Response> responses = Concurrently.run(20, i -> () -> openIn(agreement));
 
         assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(5);
         assertThat(responses.stream().filter(r -> r.statusCode() == 409)
                 .map(r -> r.jsonPath().getString("type"))).hasSize(15).allMatch(t -> t.endsWith("/agreement-posts-exceeded"));
         String returned = responses.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow().path("id");
         move(returned, "RETURNED").then().statusCode(200);
-        open(agreement).then().statusCode(201);
-        open(agreement).then().statusCode(409);
+        openIn(agreement).then().statusCode(201);
+        openIn(agreement).then().statusCode(409);
     }
 
     @Test
     void aClosedStructureFlagsItsOpenPostsWithoutMovingThemAndAReopeningClearsTheFlag() {
         String agreement = agreement(80, List.of());
-        String id = open(agreement).then().statusCode(201).extract().path("id");
+        String id = openIn(agreement).then().statusCode(201).extract().path("id");
 
         Map<String, Object> closed = new HashMap<>(structure);
         closed.put("status", "CLOSED");
@@ -178,7 +183,7 @@ class PostTest {
                         + "move the post to another structure or return it");
         assertThat(asAdmin().queryParam("flagged", "true").queryParam("agreementId", agreement).get(POSTS).then()
                 .statusCode(200).extract().jsonPath().getList("items.id")).containsExactly(id);
-        Response refused = open(agreement);
+        Response refused = openIn(agreement);
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.jsonPath().getString("type")).endsWith("/structure-closed");
 
@@ -212,7 +217,7 @@ class PostTest {
         assertFields(asAdmin().contentType(ContentType.JSON).body(Map.of("agreementId", agreement)).post(POSTS),
                 "structureId", "openedOn");
 
-        String id = open(agreement).then().statusCode(201).extract().path("id");
+        String id = openIn(agreement).then().statusCode(201).extract().path("id");
         assertUnprocessable(asAdmin().contentType(ContentType.JSON).body(Map.of("to", "RECRUITING", "on", "2020-01-01"))
                 .post(POSTS + "/" + id + "/transitions"), "on");
         assertFields(asAdmin().contentType(ContentType.JSON).body(Map.of("to", "HIRED", "on", "2021-03-01"))
@@ -231,7 +236,7 @@ class PostTest {
         String agreement = agreement(80, List.of());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(open(agreement).then().statusCode(201).extract().path("id"));
+            ids.add(openIn(agreement).then().statusCode(201).extract().path("id"));
         }
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -247,86 +252,12 @@ class PostTest {
         assertThat(seen).isEqualTo(ids.stream().sorted().toList());
     }
 
-    private String agreement(int totalPosts, List<Map<String, Object>> quotas) {
-        return asAdmin().contentType(ContentType.JSON).body(agreementBody(totalPosts, quotas))
-                .post("/api/conseillers/agreements").then().statusCode(201).extract().path("id");
-    }
-
-    private static Map<String, Object> agreementBody(int totalPosts, List<Map<String, Object>> quotas) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("name", "Convention territoriale conseillers numériques");
-        body.put("signedOn", "2021-01-15");
-        body.put("departementCode", "93");
-        body.put("totalPosts", totalPosts);
-        body.put("stateFundedMonths", 24);
-        body.put("signatories", List.of(Map.of("name", "État", "kind", "STATE"), Map.of("name", "Plaine Commune", "kind", "EPT")));
-        body.put("quotas", quotas);
-        return body;
-    }
-
-    private Response open(String agreement) {
+    private Response openIn(String agreement) {
         return open(agreement, structureId);
-    }
-
-    private static Response open(String agreement, String structure) {
-        return asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("agreementId", agreement, "structureId", structure, "openedOn", "2021-02-01")).post(POSTS);
-    }
-
-    private static Response move(String id, String to) {
-        return asAdmin().contentType(ContentType.JSON).body(Map.of("to", to, "on", "2021-03-01"))
-                .post(POSTS + "/" + id + "/transitions");
-    }
-
-    private static Map<String, Object> get(String id) {
-        return asAdmin().get(POSTS + "/" + id).then().statusCode(200).extract().as(Map.class);
-    }
-
-    private static void assertWrongState(Response response, String current, String allowed) {
-        Problem problem = response.then().statusCode(409).contentType(Problem.MEDIA_TYPE).extract().as(Problem.class);
-        assertThat(problem.type().toString()).endsWith("/wrong-state");
-        assertThat(problem.errors()).singleElement().satisfies(error -> assertThat(error.reason())
-                .contains("the post is " + current).contains(allowed));
-    }
-
-    private static void assertFields(Response response, String... fields) {
-        assertProblem(response, 400, fields);
-    }
-
-    /** Well-formed but not possible: an unknown reference, a day before the post opened. */
-    private static void assertUnprocessable(Response response, String... fields) {
-        assertProblem(response, 422, fields);
-    }
-
-    private static void assertProblem(Response response, int status, String... fields) {
-        Problem problem = response.then().statusCode(status).contentType(Problem.MEDIA_TYPE).extract().as(Problem.class);
-        assertThat(problem.errors()).extracting(Problem.FieldError::field).containsExactlyInAnyOrder(fields);
     }
 
     private void sendStructure(String type, int schemaVersion, long version, Map<String, Object> payload) {
         kafka.send(StructureEvents.TOPIC, structureId, StructureEvents.event(UUID.randomUUID(), type, schemaVersion,
                 structureId, version, payload));
-    }
-
-    private static List<Response> together(int count, java.util.concurrent.Callable<Response> request) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(executor.submit(() -> {
-                    gate.await();
-                    return request.call();
-                }));
-            }
-            gate.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }

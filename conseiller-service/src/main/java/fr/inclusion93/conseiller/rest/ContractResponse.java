@@ -1,0 +1,18 @@
+package fr.inclusion93.conseiller.rest;
+
+import fr.inclusion93.conseiller.service.Contract;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Contract", description = "A holder's contract: who (by id only) held the post when")
+public record ContractResponse(UUID id, UUID postId, UUID conseillerId, Contract.Type type, LocalDate startOn,
+        LocalDate plannedEndOn, int stateFundedMonths, Contract.TrainingMode trainingMode, LocalDate endedOn,
+        Contract.EndReason endReason) {
+
+    public static ContractResponse of(Contract contract) {
+        return new ContractResponse(contract.id, contract.postId, contract.conseillerId, contract.type, contract.startOn,
+                contract.plannedEndOn, contract.stateFundedMonths, contract.trainingMode, contract.endedOn,
+                contract.endReason);
+    }
+}
