@@ -117,6 +117,24 @@ final class Examples {
     static final String CONTRACT_END_REQUEST = """
             {"on": "2022-06-30", "reason": "DEMISSION"}""";
 
+    static final String DEPLOYMENT = """
+            {"version": 1, "agreementId": "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b", "by": "ept", "asOf": "2022-01-15",
+             "rows": [{"key": "200057867", "label": "Plaine Commune", "quota": 25, "open": 21, "vacant": 2, "recruiting": 3,
+                       "occupied": 15, "ended": 1, "returned": 1, "stateFundedMonthsConsumed": 152}],
+             "total": {"key": "total", "label": "Total", "quota": 80, "open": 64, "vacant": 6, "recruiting": 9,
+                       "occupied": 45, "ended": 4, "returned": 2, "stateFundedMonthsConsumed": 431}}""";
+
+    static final String DEPLOYMENT_CSV = """
+            key,label,quota,open,vacant,recruiting,occupied,ended,returned,"state_funded_months_consumed"
+            200057867,"Plaine Commune",25,21,2,3,15,1,1,152
+            total,Total,80,64,6,9,45,4,2,431
+            """;
+
+    static final String CONTRADICTIONS = """
+            [{"postId": "3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "agreementId": "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b",
+              "state": "OCCUPIED", "contractId": "2e4f6a8c-0b1d-4e3f-9a5b-7c9d1e3f5a7b",
+              "reason": "occupied after its contract's planned end (2023-03-01)"}]""";
+
     private Examples() {
     }
 }

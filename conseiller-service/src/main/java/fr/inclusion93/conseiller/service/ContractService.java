@@ -141,12 +141,19 @@ public class ContractService {
     }
 
     private static int monthsUsed(Contract contract) {
-        LocalDate start = contract.startOn;
-        long months = ChronoUnit.MONTHS.between(start, contract.endedOn);
-        if (start.plusMonths(months).isBefore(contract.endedOn)) {
+        return monthsUsed(contract.startOn, contract.endedOn, contract.stateFundedMonths);
+    }
+
+    /** The State-funded months a contract used from its start to {@code until}, a month begun counting, up to {@code cap}. */
+    public static int monthsUsed(LocalDate start, LocalDate until, int cap) {
+        if (until.isBefore(start)) {
+            return 0;
+        }
+        long months = ChronoUnit.MONTHS.between(start, until);
+        if (start.plusMonths(months).isBefore(until)) {
             months++;
         }
-        return (int) Math.min(months, contract.stateFundedMonths);
+        return (int) Math.min(months, cap);
     }
 
     private static Post lockedPost(UUID id) {

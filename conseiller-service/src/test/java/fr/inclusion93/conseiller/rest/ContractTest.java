@@ -1,20 +1,18 @@
 package fr.inclusion93.conseiller.rest;
 
-import static fr.inclusion93.conseiller.event.StructureEvents.REGISTERED;
 import static fr.inclusion93.conseiller.rest.PostFixture.POSTS;
 import static fr.inclusion93.conseiller.rest.PostFixture.agreement;
 import static fr.inclusion93.conseiller.rest.PostFixture.assertUnprocessable;
 import static fr.inclusion93.conseiller.rest.PostFixture.assertWrongState;
 import static fr.inclusion93.conseiller.rest.PostFixture.get;
+import static fr.inclusion93.conseiller.rest.PostFixture.hostStructure;
 import static fr.inclusion93.conseiller.rest.PostFixture.move;
 import static fr.inclusion93.conseiller.rest.PostFixture.open;
 import static fr.inclusion93.security.testing.TestTokens.as;
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static fr.inclusion93.security.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import fr.inclusion93.conseiller.event.StructureEvents;
 import fr.inclusion93.events.testing.KafkaTestClient;
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.security.Roles;
@@ -30,7 +28,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +43,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL)
 class ContractTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String NAME = "Camille Martin";
     private static final String EMAIL = "camille.martin@conseiller-numerique.fr";
 
@@ -63,10 +59,7 @@ class ContractTest {
     @BeforeEach
     void agreementWithAHostStructure() {
         kafka = new KafkaTestClient(bootstrapServers);
-        structureId = UUID.randomUUID().toString();
-        kafka.send(StructureEvents.TOPIC, structureId, StructureEvents.event(UUID.randomUUID(), REGISTERED, 2, structureId,
-                1, StructureEvents.structure(structureId)));
-        await().atMost(WAIT).until(() -> asAdmin().get("/api/conseillers/host-structures/" + structureId).statusCode() == 200);
+        structureId = hostStructure(kafka);
         agreement = agreement(80, List.of());
     }
 

@@ -2,20 +2,36 @@ package fr.inclusion93.conseiller.rest;
 
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import fr.inclusion93.conseiller.event.StructureEvents;
+import fr.inclusion93.events.testing.KafkaTestClient;
 import fr.inclusion93.problem.Problem;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Agreements and posts made over HTTP as the admin, and the checks on their refusals, for this service's tests. */
 final class PostFixture {
 
     static final String POSTS = "/api/conseillers/posts";
+    /** A consumer group can take long to form on a loaded machine. */
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     private PostFixture() {
+    }
+
+    /** A host structure in Saint-Denis (Plaine Commune), registered through structure.events; waits for its projection. */
+    static String hostStructure(KafkaTestClient kafka) {
+        String id = UUID.randomUUID().toString();
+        kafka.send(StructureEvents.TOPIC, id, StructureEvents.event(UUID.randomUUID(), StructureEvents.REGISTERED, 2, id, 1,
+                StructureEvents.structure(id)));
+        await().atMost(WAIT).until(() -> asAdmin().get("/api/conseillers/host-structures/" + id).statusCode() == 200);
+        return id;
     }
 
     static String agreement(int totalPosts, List<Map<String, Object>> quotas) {

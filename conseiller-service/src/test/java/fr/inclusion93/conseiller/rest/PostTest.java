@@ -1,15 +1,16 @@
 package fr.inclusion93.conseiller.rest;
 
 import static fr.inclusion93.conseiller.event.StructureEvents.CLOSED;
-import static fr.inclusion93.conseiller.event.StructureEvents.REGISTERED;
 import static fr.inclusion93.conseiller.event.StructureEvents.REOPENED;
 import static fr.inclusion93.conseiller.rest.PostFixture.POSTS;
+import static fr.inclusion93.conseiller.rest.PostFixture.WAIT;
 import static fr.inclusion93.conseiller.rest.PostFixture.agreement;
 import static fr.inclusion93.conseiller.rest.PostFixture.agreementBody;
 import static fr.inclusion93.conseiller.rest.PostFixture.assertFields;
 import static fr.inclusion93.conseiller.rest.PostFixture.assertUnprocessable;
 import static fr.inclusion93.conseiller.rest.PostFixture.assertWrongState;
 import static fr.inclusion93.conseiller.rest.PostFixture.get;
+import static fr.inclusion93.conseiller.rest.PostFixture.hostStructure;
 import static fr.inclusion93.conseiller.rest.PostFixture.move;
 import static fr.inclusion93.conseiller.rest.PostFixture.open;
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
@@ -26,7 +27,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +45,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TestTokens.class, scope = TestResourceScope.GLOBAL)
 class PostTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60); // a consumer group can take long to form on a loaded machine
     private static final String PLAINE_COMMUNE = "200057867";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -56,12 +55,10 @@ class PostTest {
     private String structureId;
 
     @BeforeEach
-    void hostStructure() {
+    void aHostStructure() {
         kafka = new KafkaTestClient(bootstrapServers);
-        structureId = UUID.randomUUID().toString();
-        structure = StructureEvents.structure(structureId); // Saint-Denis, Plaine Commune
-        sendStructure(REGISTERED, 2, 1, structure);
-        await().atMost(WAIT).until(() -> asAdmin().get("/api/conseillers/host-structures/" + structureId).statusCode() == 200);
+        structureId = hostStructure(kafka);
+        structure = StructureEvents.structure(structureId); // Saint-Denis, Plaine Commune: as registered
     }
 
     @AfterEach

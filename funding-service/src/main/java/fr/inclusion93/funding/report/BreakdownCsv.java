@@ -2,6 +2,7 @@ package fr.inclusion93.funding.report;
 
 import fr.inclusion93.funding.rest.BreakdownReport;
 import fr.inclusion93.funding.rest.BreakdownRow;
+import fr.inclusion93.writes.tables.CsvTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

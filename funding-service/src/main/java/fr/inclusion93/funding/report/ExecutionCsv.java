@@ -2,6 +2,7 @@ package fr.inclusion93.funding.report;
 
 import fr.inclusion93.funding.rest.ExecutionReport;
 import fr.inclusion93.funding.rest.ExecutionRow;
+import fr.inclusion93.writes.tables.CsvTable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

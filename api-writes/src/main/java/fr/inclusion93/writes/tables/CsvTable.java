@@ -1,4 +1,4 @@
-package fr.inclusion93.funding.report;
+package fr.inclusion93.writes.tables;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /** The reports' CSV: RFC 4180, UTF-8, comma, a header row of the given columns; a null cell is empty. */
-final class CsvTable {
+public final class CsvTable {
 
     private static final CsvMapper CSV = new CsvMapper();
 
     private CsvTable() {
     }
 
-    static String write(List<String> columns, List<Map<String, String>> rows) {
+    public static String write(List<String> columns, List<Map<String, String>> rows) {
         CsvSchema schema = columns.stream().reduce(CsvSchema.builder(), CsvSchema.Builder::addColumn, (a, b) -> a)
                 .build().withHeader();
         try {
