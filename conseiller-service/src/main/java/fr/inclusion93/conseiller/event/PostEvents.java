@@ -17,6 +17,8 @@ public final class PostEvents {
     public static final EventKind<Ended> ENDED = new EventKind<>("PostEnded", 1, Ended.class);
     public static final EventKind<Vacated> VACATED = new EventKind<>("PostVacated", 1, Vacated.class);
     public static final EventKind<Returned> RETURNED = new EventKind<>("PostReturned", 1, Returned.class);
+    public static final EventKind<ActivityRecorded> ACTIVITY_RECORDED =
+            new EventKind<>("ActivityRecorded", 1, ActivityRecorded.class);
 
     public static final EventKind<Reserved> FUNDING_RESERVED = new EventKind<>("FundingReserved", 1, Reserved.class);
     public static final EventKind<Refused> FUNDING_REFUSED = new EventKind<>("FundingRefused", 1, Refused.class);
@@ -42,6 +44,11 @@ public final class PostEvents {
 
     /** Given back: the post ends for good, and funding-service releases what its months used did not cost. */
     public record Returned(UUID postId, UUID agreementId, LocalDate returnedOn, int stateFundedMonthsConsumed) {
+    }
+
+    /** A post's month of activity as now recorded (it replaces an earlier entry of the month), in totals. */
+    public record ActivityRecorded(UUID postId, UUID agreementId, String month, int activities, long minutes,
+            long peopleHelped) {
     }
 
     public record Reserved(UUID postId, UUID lineId, long amountCents, int fundedMonths) {

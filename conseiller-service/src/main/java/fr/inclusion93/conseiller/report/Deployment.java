@@ -4,8 +4,6 @@ import fr.inclusion93.conseiller.service.Agreement;
 import fr.inclusion93.conseiller.service.ContractService;
 import fr.inclusion93.conseiller.service.PostState;
 import fr.inclusion93.problem.ProblemException;
-import fr.inclusion93.security.reference.Commune;
-import fr.inclusion93.security.reference.Communes;
 import fr.inclusion93.writes.tables.CsvTable;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +32,10 @@ public class Deployment {
 
     public enum By { AGREEMENT, EPT, COMMUNE }
 
-    private final Communes communes;
+    private final TerritoryLabels labels;
 
-    Deployment(Communes communes) {
-        this.communes = communes;
+    Deployment(TerritoryLabels labels) {
+        this.labels = labels;
     }
 
     private static final class Counts {
@@ -128,9 +126,8 @@ public class Deployment {
     private String label(By by, String key, Agreement agreement) {
         return switch (by) {
             case AGREEMENT -> agreement.name;
-            case EPT -> communes.all().stream().filter(c -> key.equals(c.eptSiren())).findFirst().map(Commune::ept)
-                    .orElse("none".equals(key) ? "Outside any EPT" : "EPT " + key);
-            case COMMUNE -> communes.byInseeCode(key).map(Commune::name).orElse("Commune " + key);
+            case EPT -> labels.ept(key);
+            case COMMUNE -> labels.commune(key);
         };
     }
 

@@ -135,6 +135,30 @@ final class Examples {
               "state": "OCCUPIED", "contractId": "2e4f6a8c-0b1d-4e3f-9a5b-7c9d1e3f5a7b",
               "reason": "occupied after its contract's planned end (2023-03-01)"}]""";
 
+    static final String ACTIVITY_MONTH_REQUEST = """
+            {"activities": [
+              {"kind": "ATELIER", "heldOn": "2021-03-04", "durationMinutes": 120, "placeId": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10",
+               "themes": ["CV", "TELETRAVAIL"], "peopleHelped": 8},
+              {"kind": "PERMANENCE", "heldOn": "2021-03-09", "durationMinutes": 180, "placeId": "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10",
+               "themes": ["AUTRE"], "otherTheme": "Démarches CAF en ligne", "peopleHelped": 11}]}""";
+
+    static final String ACTIVITY_MONTH = """
+            {"postId": "3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "month": "2021-03", "activities": 2, "minutes": 300,
+             "peopleHelped": 19}""";
+
+    static final String ACTIVITY_REPORT = """
+            {"version": 1, "agreementId": null, "by": "theme", "from": "2021-01", "to": "2021-12",
+             "rows": [{"key": "CV", "label": "CV", "ateliers": 41, "permanences": 3, "miniFormations": 2, "minutes": 5520,
+                       "hours": "92.00", "peopleHelped": 388}],
+             "total": {"key": "total", "label": "Total", "ateliers": 120, "permanences": 310, "miniFormations": 14,
+                       "minutes": 76500, "hours": "1275.00", "peopleHelped": 4210}}""";
+
+    static final String ACTIVITY_CSV = """
+            key,label,ateliers,permanences,mini_formations,minutes,hours,people_helped
+            CV,CV,41,3,2,5520,92.00,388
+            total,Total,120,310,14,76500,1275.00,4210
+            """;
+
     private Examples() {
     }
 }

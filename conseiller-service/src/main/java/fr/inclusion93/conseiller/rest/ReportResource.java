@@ -1,5 +1,7 @@
 package fr.inclusion93.conseiller.rest;
 
+import fr.inclusion93.conseiller.report.Activity;
+import fr.inclusion93.conseiller.report.ActivityReport;
 import fr.inclusion93.conseiller.report.Contradiction;
 import fr.inclusion93.conseiller.report.Contradictions;
 import fr.inclusion93.conseiller.report.Deployment;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/conseillers/reports")
-@Tag(name = "Reports (conseillers)", description = "The deployment of the posts and the posts whose state disagrees with their contracts")
+@Tag(name = "Reports (conseillers)", description = "The deployment of the posts, their activity, and the posts whose state disagrees with their contracts")
 @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
 public class ReportResource {
 
@@ -39,12 +42,16 @@ public class ReportResource {
     private static final String BY = "agreement (one row), ept or commune";
     private static final String AS_OF = "The day the months used are counted up to; today when absent";
 
+    private static final String ACTIVITY_BY = "theme, month, kind, ept or commune (default theme)";
+
     private final Deployment deployment;
     private final Contradictions contradictions;
+    private final Activity activity;
 
-    ReportResource(Deployment deployment, Contradictions contradictions) {
+    ReportResource(Deployment deployment, Contradictions contradictions, Activity activity) {
         this.deployment = deployment;
         this.contradictions = contradictions;
+        this.activity = activity;
     }
 
     @GET
@@ -125,6 +132,75 @@ public class ReportResource {
         LocalDate day = day(asOf, errors);
         QueryParameterChecks.throwIfAny(errors);
         return contradictions.of(agreement, day);
+    }
+
+    @GET
+    @Path("/activity")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "activityReport", summary = "Activity per theme, month, kind or territory over months",
+            description = "Ateliers, permanences and mini-formations, minutes and hours, people helped, per group then in "
+                    + "all, for the months from `from` to `to` (both included), of every post or of one agreement's. By "
+                    + "theme an activity counts in each of its themes. Columns are version " + Activity.VERSION + ".")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityReport.class),
+                    examples = @ExampleObject(name = "by theme", value = Examples.ACTIVITY_REPORT)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or invalid; every one is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid fields", value = Examples.VALIDATION_PROBLEM)))
+    public ActivityReport activity(
+            @QueryParam("from") @Parameter(required = true, description = "First month, YYYY-MM", example = "2021-01") String from,
+            @QueryParam("to") @Parameter(required = true, description = "Last month, YYYY-MM", example = "2021-12") String to,
+            @QueryParam("by") @Parameter(description = ACTIVITY_BY, example = "theme") String by,
+            @QueryParam("agreementId") @Parameter(description = "Only this agreement's posts", schema = @Schema(format = "uuid")) String agreementId) {
+        List<FieldError> errors = new ArrayList<>();
+        YearMonth first = month("from", from, errors);
+        YearMonth last = month("to", to, errors);
+        if (first != null && last != null && last.isBefore(first)) {
+            errors.add(new FieldError("to", "is before from"));
+        }
+        UUID agreement = QueryParameterChecks.uuid("agreementId", agreementId, errors);
+        Activity.By grouping = null;
+        try {
+            grouping = QueryParameterChecks.absent(by) ? Activity.By.THEME : Activity.By.valueOf(by.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("by", "is " + ACTIVITY_BY));
+        }
+        QueryParameterChecks.throwIfAny(errors);
+        return activity.report(agreement, grouping, first, last);
+    }
+
+    @GET
+    @Path("/activity.csv")
+    @Produces(CSV + ";charset=UTF-8")
+    @Operation(operationId = "activityReportCsv", summary = "The activity report as CSV",
+            description = "The same rows then the totals; columns: key, label, ateliers, permanences, mini_formations, minutes, "
+                    + "hours, people_helped (X-Report-Version " + Activity.VERSION + ").")
+    @APIResponse(responseCode = "200", description = "The report as CSV",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "by theme", value = Examples.ACTIVITY_CSV)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or invalid; every one is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid fields", value = Examples.VALIDATION_PROBLEM)))
+    public Response activityCsv(
+            @QueryParam("from") @Parameter(required = true, description = "First month, YYYY-MM", example = "2021-01") String from,
+            @QueryParam("to") @Parameter(required = true, description = "Last month, YYYY-MM", example = "2021-12") String to,
+            @QueryParam("by") @Parameter(description = ACTIVITY_BY, example = "theme") String by,
+            @QueryParam("agreementId") @Parameter(description = "Only this agreement's posts", schema = @Schema(format = "uuid")) String agreementId) {
+        return Response.ok(activity.csv(activity(from, to, by, agreementId))).header("X-Report-Version", Activity.VERSION)
+                .header("Content-Disposition", "attachment; filename=\"activity.csv\"").build();
+    }
+
+    private static YearMonth month(String name, String text, List<FieldError> errors) {
+        if (QueryParameterChecks.absent(text)) {
+            errors.add(new FieldError(name, "is required (YYYY-MM)"));
+            return null;
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "is YYYY-MM"));
+            return null;
+        }
     }
 
     private static Deployment.By by(String text, List<FieldError> errors) {
