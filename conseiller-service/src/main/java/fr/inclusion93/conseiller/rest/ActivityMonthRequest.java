@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ActivityMonth", description = "Everything a post's holder did in a month; it replaces what was entered for that month")
 public record ActivityMonthRequest(@NotNull @Size(max = 1000) List<@NotNull @Valid ActivityBody> activities) {
 
+    @Schema(name = "ActivityKind")
     public enum Kind { PERMANENCE, ATELIER, MINI_FORMATION }
 
     @Schema(name = "Activity")
