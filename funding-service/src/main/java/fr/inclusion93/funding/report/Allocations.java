@@ -3,6 +3,7 @@ package fr.inclusion93.funding.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The SQL that sets out where committed money sits, without counting any of it twice: one row per committed sub-line
@@ -23,58 +24,41 @@ public final class Allocations {
     /** Filters on the top-level lines; each null means all. */
     public record Scope(UUID programmeId, UUID envelopeId, Integer year) {
 
+        /** The top-level lines in scope, as conditions (each after AND) on {@code funding_line l} and {@code envelope e}. */
         String where(List<Object> parameters) {
-            StringBuilder where = new StringBuilder();
-            if (programmeId != null) {
-                parameters.add(programmeId);
-                where.append(" AND e.programme_id = ?").append(parameters.size());
-            }
-            if (envelopeId != null) {
-                parameters.add(envelopeId);
-                where.append(" AND e.id = ?").append(parameters.size());
-            }
-            if (year != null) {
-                parameters.add(year);
-                where.append(" AND coalesce(l.year, e.year) = ?").append(parameters.size());
-            }
-            return where.toString();
+            return conditions("e.id", "coalesce(l.year, e.year)", parameters).stream().map(c -> " AND " + c)
+                    .collect(Collectors.joining());
         }
 
-        /** The places in scope, as conditions on {@code allocation_delta t} and its {@code envelope e}. */
+        /** The places in scope, as conditions (each after AND) on {@code allocation_delta t} and {@code envelope e}. */
         String placeWhere(List<Object> parameters) {
-            StringBuilder where = new StringBuilder();
-            if (programmeId != null) {
-                parameters.add(programmeId);
-                where.append(" AND e.programme_id = ?").append(parameters.size());
-            }
-            if (envelopeId != null) {
-                parameters.add(envelopeId);
-                where.append(" AND t.envelope_id = ?").append(parameters.size());
-            }
-            if (year != null) {
-                parameters.add(year);
-                where.append(" AND t.line_year = ?").append(parameters.size());
-            }
-            return where.toString();
+            return conditions("t.envelope_id", "t.line_year", parameters).stream().map(c -> " AND " + c)
+                    .collect(Collectors.joining());
         }
 
         /** The envelopes in scope, as a WHERE on {@code envelope e}. */
         String envelopeWhere(List<Object> parameters) {
+            List<String> conditions = new ArrayList<>(List.of("TRUE"));
+            conditions.addAll(conditions("e.id", "e.year", parameters));
+            return String.join(" AND ", conditions);
+        }
+
+        /** One condition per filter set, on the programme of {@code e} and on these envelope and year columns. */
+        private List<String> conditions(String envelopeColumn, String yearColumn, List<Object> parameters) {
             List<String> conditions = new ArrayList<>();
-            conditions.add("TRUE");
             if (programmeId != null) {
                 parameters.add(programmeId);
                 conditions.add("e.programme_id = ?" + parameters.size());
             }
             if (envelopeId != null) {
                 parameters.add(envelopeId);
-                conditions.add("e.id = ?" + parameters.size());
+                conditions.add(envelopeColumn + " = ?" + parameters.size());
             }
             if (year != null) {
                 parameters.add(year);
-                conditions.add("e.year = ?" + parameters.size());
+                conditions.add(yearColumn + " = ?" + parameters.size());
             }
-            return String.join(" AND ", conditions);
+            return conditions;
         }
     }
 
