@@ -2,6 +2,7 @@ package fr.inclusion93.funding.scdl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.inclusion93.funding.service.Money;
+import fr.inclusion93.writes.tables.DatabaseCsv;
 import fr.inclusion93.writes.tables.StreamedTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.OutputStream;
@@ -66,6 +67,22 @@ public class ScdlExport {
             + "AND payment_conditions IS NOT NULL";
     // no ORDER BY: sorting every row would hold back the first until all are read
     private static final String EXPORTED = "SELECT * FROM (" + ROWS + ") r WHERE " + COMPLETE;
+    /** The exported rows as the standard's columns, formatted by the database as {@link #row} does. */
+    private static final String EXPORTED_CSV = """
+            SELECT funder_name AS "nomAttribuant", funder_siret AS "idAttribuant", convention_date AS "dateConvention",
+                   decision_reference AS "referenceDecision", beneficiary_name AS "nomBeneficiaire",
+                   beneficiary_siret AS "idBeneficiaire", beneficiary_rna AS "rnaBeneficiaire", object AS "objet",
+                   (cents / 100.0)::numeric(20, 2) AS "montant",
+                   CASE nature WHEN 'EN_NATURE' THEN 'aide en nature'
+                               WHEN 'NUMERAIRE_ET_EN_NATURE' THEN 'aide en numéraire;aide en nature'
+                               ELSE 'aide en numéraire' END AS "nature",
+                   CASE payment_conditions WHEN 'TRANCHES' THEN 'échelonné' ELSE 'unique' END AS "conditionsVersement",
+                   CASE WHEN first_paid IS NULL THEN convention_date::text
+                        WHEN first_paid = last_paid THEN first_paid::text
+                        ELSE first_paid || '/' || last_paid END AS "datesPeriodeVersement",
+                   NULL AS "idRAE", 'non' AS "notificationUE", '1' AS "pourcentageSubvention",
+                   programme AS "dispositifAide"
+            FROM (""" + EXPORTED + ") exported";
     private static final String OMITTED = "SELECT * FROM (" + ROWS + ") r WHERE NOT (" + COMPLETE + ")";
 
     private final DataSource dataSource;
@@ -77,7 +94,7 @@ public class ScdlExport {
     }
 
     public void writeCsv(OutputStream output) {
-        StreamedTable.writeCsv(output, COLUMNS, dataSource, EXPORTED, ScdlExport::row);
+        DatabaseCsv.write(output, COLUMNS, dataSource, EXPORTED_CSV);
     }
 
     public void writeJson(OutputStream output) {
