@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Funding benchmark past a million lines: loads LINES funding lines (deploy/bench/funding-data.sql: a tenth of them
-# sub-lines, a fifth drafts or cancelled, so that the export has about a million committed rows; payments, forecasts,
+# sub-lines, a fifth drafts or cancelled, some incomplete for SCDL: the export writes about a million rows; payments, forecasts,
 # 1,890 envelopes, 3,000 beneficiaries) into a database of its own, starts
 # funding-service from this checkout's jar with the production JVM flags, then measures:
 #   - the breakdown report (GET /api/funding/reports/breakdown?by=…) for each grouping: RUNS timed requests after one
@@ -12,7 +12,7 @@
 # Usage: deploy/bench/funding.sh [--build]
 #   --build  builds funding-service first; otherwise the jar in funding-service/target/quarkus-app is used (copied)
 # About 3 minutes with the defaults (the load is about half of it). Needs curl, psql, java, jcmd.
-# Env: PORT=47381  KAFKA_PORT=47392 KAFKA_CONTROLLER_PORT=47393  LINES=1250000  RUNS=10  TARGET_MS=1000
+# Env: PORT=47381  KAFKA_PORT=47392 KAFKA_CONTROLLER_PORT=47393  LINES=1600000  RUNS=10  TARGET_MS=1000
 #      READY_TIMEOUT=90 (s)  KEEP_DB=false  JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC" (the production flags)
 #      RUN_DIR=deploy/.run  BENCH_DIR=RUN_DIR/bench/funding  PGHOST, PGPORT, PGSUPERUSER (as deploy/postgres.sh)
 set -euo pipefail
@@ -21,7 +21,7 @@ ME=funding.sh
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PORT=${PORT:-47381}
 export KAFKA_PORT=${KAFKA_PORT:-47392} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47393}
-LINES=${LINES:-1250000}
+LINES=${LINES:-1600000}
 RUNS=${RUNS:-10}
 TARGET_MS=${TARGET_MS:-1000}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
