@@ -26,9 +26,11 @@ public class Activity {
 
     public enum By { THEME, MONTH, KIND, EPT, COMMUNE }
 
+    /** Summed from the sums each month's entry keeps (activity_total, V6); theme '' counts each activity once. */
     private static final String SUMS = """
-            count(*) FILTER (WHERE a.kind = 'ATELIER'), count(*) FILTER (WHERE a.kind = 'PERMANENCE'),
-            count(*) FILTER (WHERE a.kind = 'MINI_FORMATION'), coalesce(sum(a.duration_minutes), 0),
+            coalesce(sum(a.activities) FILTER (WHERE a.kind = 'ATELIER'), 0),
+            coalesce(sum(a.activities) FILTER (WHERE a.kind = 'PERMANENCE'), 0),
+            coalesce(sum(a.activities) FILTER (WHERE a.kind = 'MINI_FORMATION'), 0), coalesce(sum(a.minutes), 0),
             coalesce(sum(a.people_helped), 0)""";
 
     private final TerritoryLabels labels;
@@ -40,23 +42,23 @@ public class Activity {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ActivityReport report(UUID agreementId, By by, YearMonth from, YearMonth to) {
         String key = switch (by) {
-            case THEME -> "t.theme";
+            case THEME -> "a.theme";
             case MONTH -> "to_char(a.month, 'YYYY-MM')";
             case KIND -> "a.kind";
-            case EPT -> "coalesce(a.ept_siren, 'none')";
+            case EPT -> "CASE a.ept_siren WHEN '' THEN 'none' ELSE a.ept_siren END";
             case COMMUNE -> "a.commune_insee";
         };
-        String where = " WHERE a.month BETWEEN ?1 AND ?2"
-                + (agreementId == null ? "" : " AND a.post_id IN (SELECT id FROM post WHERE agreement_id = ?3)");
-        String rowsSql = "SELECT " + key + ", " + SUMS + " FROM activity a"
-                + (by == By.THEME ? " CROSS JOIN LATERAL unnest(a.themes) AS t (theme)" : "") + where + " GROUP BY 1";
+        String where = " WHERE a.month BETWEEN ?1 AND ?2" + (agreementId == null ? "" : " AND a.agreement_id = ?3");
+        String rowsSql = "SELECT " + key + ", " + SUMS + " FROM activity_total a" + where
+                + (by == By.THEME ? " AND a.theme <> ''" : " AND a.theme = ''") + " GROUP BY 1 HAVING sum(a.activities) > 0";
         List<ActivityRow> rows = new ArrayList<>();
         for (Object[] row : rows(rowsSql, agreementId, from, to)) {
             rows.add(row((String) row[0], label(by, (String) row[0]), row));
         }
         rows.sort(by == By.MONTH ? Comparator.comparing(ActivityRow::key)
                 : Comparator.comparing(ActivityRow::label).thenComparing(ActivityRow::key));
-        Object[] total = rows("SELECT 'total', " + SUMS + " FROM activity a" + where, agreementId, from, to).get(0);
+        Object[] total = rows("SELECT 'total', " + SUMS + " FROM activity_total a" + where + " AND a.theme = ''",
+                agreementId, from, to).get(0);
         return new ActivityReport(VERSION, agreementId, by.name().toLowerCase(Locale.ROOT), from.toString(), to.toString(),
                 rows, row("total", "Total", total));
     }

@@ -10,12 +10,19 @@ import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.inclusion93.events.testing.KafkaTestClient;
+import fr.inclusion93.security.testing.Concurrently;
 import fr.inclusion93.security.testing.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class ActivityTest {
 
     private static final String REPORT = "/api/conseillers/reports/activity";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -82,6 +92,34 @@ class ActivityTest {
 
         record("2021-03", List.of()).then().statusCode(200).body("activities", org.hamcrest.Matchers.equalTo(0));
         assertThat(((Map<String, Object>) report("theme", "2021-01", "2021-12").get("total"))).containsEntry("minutes", 60);
+    }
+
+    @Test
+    void concurrentEntriesKeepTheReportsSumsEqualToTheirRows() throws Exception {
+        List<String> posts = new ArrayList<>(List.of(post));
+        for (int i = 0; i < 3; i++) {
+            posts.add(open(agreement, place).then().statusCode(201).extract().path("id"));
+        }
+        List<String> themes = List.of("CV", "TELETRAVAIL", "ACHETER_EN_LIGNE", "DONNEES_PERSONNELLES");
+
+        List<Response> responses = Concurrently.run(24, i -> () -> record(posts.get(i % 4), "2021-0" + (3 + i / 4 % 2),
+                List.of(activity(i % 3 == 0 ? "ATELIER" : "PERMANENCE", "2021-0" + (3 + i / 4 % 2) + "-1" + i % 10, 30 + i,
+                                List.of(themes.get(i % 4), themes.get((i + 1) % 4)), null, i),
+                        activity("MINI_FORMATION", "2021-0" + (3 + i / 4 % 2) + "-0" + (1 + i % 9), 60, List.of("CV"), null, 2))));
+
+        assertThat(responses).extracting(Response::statusCode).containsOnly(200);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet drift = statement.executeQuery("""
+                        SELECT count(*) FROM (SELECT * FROM activity_total WHERE activities <> 0
+                                              EXCEPT SELECT * FROM activity_total_from_rows) kept_only
+                        UNION ALL
+                        SELECT count(*) FROM (SELECT * FROM activity_total_from_rows
+                                              EXCEPT SELECT * FROM activity_total) rows_only""")) {
+            assertThat(drift.next() && drift.getLong(1) == 0 && drift.next() && drift.getLong(1) == 0)
+                    .as("the kept sums are those of the activity rows").isTrue();
+        }
+        Map<String, Object> total = (Map<String, Object>) report("kind", "2021-03", "2021-04").get("total");
+        assertThat(((Number) total.get("miniFormations")).intValue()).as("one per post and month").isEqualTo(8);
     }
 
     @Test
@@ -145,6 +183,10 @@ class ActivityTest {
     }
 
     private Response record(String month, List<Map<String, Object>> activities) {
+        return record(post, month, activities);
+    }
+
+    private static Response record(String post, String month, List<Map<String, Object>> activities) {
         return asAdmin().contentType(ContentType.JSON).body(Map.of("activities", activities))
                 .put(POSTS + "/" + post + "/activities/" + month);
     }
