@@ -17,6 +17,8 @@ public final class PostEvents {
     public static final EventKind<Ended> ENDED = new EventKind<>("PostEnded", 1, Ended.class);
     public static final EventKind<Vacated> VACATED = new EventKind<>("PostVacated", 1, Vacated.class);
     public static final EventKind<Returned> RETURNED = new EventKind<>("PostReturned", 1, Returned.class);
+    public static final EventKind<ContractRenewed> CONTRACT_RENEWED =
+            new EventKind<>("ContractRenewed", 1, ContractRenewed.class);
     public static final EventKind<ActivityRecorded> ACTIVITY_RECORDED =
             new EventKind<>("ActivityRecorded", 1, ActivityRecorded.class);
 
@@ -44,6 +46,11 @@ public final class PostEvents {
 
     /** Given back: the post ends for good, and funding-service releases what its months used did not cost. */
     public record Returned(UUID postId, UUID agreementId, LocalDate returnedOn, int stateFundedMonthsConsumed) {
+    }
+
+    /** The holder's running contract was renewed: its planned end moved later. Ids only. */
+    public record ContractRenewed(UUID postId, UUID agreementId, UUID contractId, LocalDate previousPlannedEndOn,
+            LocalDate plannedEndOn, int renewals) {
     }
 
     /** A post's month of activity as now recorded (it replaces an earlier entry of the month), in totals. */

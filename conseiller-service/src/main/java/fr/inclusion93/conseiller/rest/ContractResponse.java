@@ -7,12 +7,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Contract", description = "A holder's contract: who (by id only) held the post when")
 public record ContractResponse(UUID id, UUID postId, UUID conseillerId, Contract.Type type, LocalDate startOn,
-        LocalDate plannedEndOn, int stateFundedMonths, Contract.TrainingMode trainingMode, LocalDate endedOn,
+        @Schema(description = "The planned end, moved by each renewal") LocalDate plannedEndOn, int stateFundedMonths,
+        Contract.TrainingMode trainingMode, Contract.TrainingStatus trainingStatus,
+        @Schema(description = "How many times the contract was renewed") int renewals, LocalDate endedOn,
         Contract.EndReason endReason) {
 
     public static ContractResponse of(Contract contract) {
         return new ContractResponse(contract.id, contract.postId, contract.conseillerId, contract.type, contract.startOn,
-                contract.plannedEndOn, contract.stateFundedMonths, contract.trainingMode, contract.endedOn,
-                contract.endReason);
+                contract.plannedEndOn, contract.stateFundedMonths, contract.trainingMode, contract.trainingStatus,
+                contract.renewals, contract.endedOn, contract.endReason);
     }
 }

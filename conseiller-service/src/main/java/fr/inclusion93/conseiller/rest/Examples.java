@@ -111,8 +111,14 @@ final class Examples {
     static final String CONTRACT = """
             {"id": "2e4f6a8c-0b1d-4e3f-9a5b-7c9d1e3f5a7b", "postId": "3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
              "conseillerId": "7b2d4f6a-8c0e-4a1b-9d3f-5e7a9c1b3d5f", "type": "CDD", "startOn": "2021-03-01",
-             "plannedEndOn": "2023-03-01", "stateFundedMonths": 24, "trainingMode": "HYBRID", "endedOn": null,
-             "endReason": null}""";
+             "plannedEndOn": "2023-03-01", "stateFundedMonths": 24, "trainingMode": "HYBRID",
+             "trainingStatus": "IN_PROGRESS", "renewals": 0, "endedOn": null, "endReason": null}""";
+
+    static final String CONTRACT_RENEWAL_REQUEST = """
+            {"plannedEndOn": "2024-03-01"}""";
+
+    static final String TRAINING_REQUEST = """
+            {"status": "COMPLETED"}""";
 
     static final String CONTRACT_END_REQUEST = """
             {"on": "2022-06-30", "reason": "DEMISSION"}""";

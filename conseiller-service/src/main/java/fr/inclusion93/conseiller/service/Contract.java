@@ -22,6 +22,9 @@ public class Contract extends PanacheEntityBase {
 
     public enum EndReason { LICENCIEMENT, NON_RECONDUCTION, DEMISSION, TERM }
 
+    /** The holder's training: it only moves forward. */
+    public enum TrainingStatus { NOT_STARTED, IN_PROGRESS, COMPLETED }
+
     @Id
     public UUID id;
 
@@ -47,6 +50,14 @@ public class Contract extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "training_mode", nullable = false)
     public TrainingMode trainingMode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "training_status", nullable = false)
+    public TrainingStatus trainingStatus = TrainingStatus.NOT_STARTED;
+
+    /** How many times the planned end was moved later. */
+    @Column(nullable = false)
+    public int renewals;
 
     @Column(name = "ended_on")
     public LocalDate endedOn;

@@ -2,9 +2,11 @@ package fr.inclusion93.conseiller.service;
 
 import fr.inclusion93.conseiller.event.PostEvents;
 import fr.inclusion93.conseiller.rest.ContractEndRequest;
+import fr.inclusion93.conseiller.rest.ContractRenewalRequest;
 import fr.inclusion93.conseiller.rest.ContractRequest;
 import fr.inclusion93.conseiller.rest.ContractResponse;
 import fr.inclusion93.conseiller.rest.PostResponse;
+import fr.inclusion93.conseiller.rest.TrainingRequest;
 import fr.inclusion93.events.Outbox;
 import fr.inclusion93.problem.ProblemException;
 import fr.inclusion93.writes.audit.AuditLog;
@@ -15,8 +17,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.exception.ConstraintViolationException;
 
 /**
@@ -91,16 +95,8 @@ public class ContractService {
     /** Ends a running contract (early with a reason, or at term): its post is ENDED, to be filled again or returned. */
     @Transactional
     public ContractResponse end(UUID contractId, ContractEndRequest request) {
-        Contract contract = Contract.findById(contractId);
-        if (contract == null) {
-            throw ProblemException.notFound("Contract", contractId);
-        }
-        Post post = lockedPost(contract.postId);
-        Panache.getEntityManager().refresh(contract); // as it is now that its post's writers wait for this one
-        if (contract.endedOn != null) {
-            throw ProblemException.conflict(PostProblems.WRONG_STATE, "Contract already ended", "endedOn",
-                    "the contract ended on " + contract.endedOn);
-        }
+        Contract contract = runningContract(contractId, "ended");
+        Post post = Post.findById(contract.postId);
         if (request.on().isBefore(contract.startOn)) {
             throw ProblemException.invalid("on", "is before the contract started (" + contract.startOn + ")");
         }
@@ -123,6 +119,65 @@ public class ContractService {
         ContractResponse ended = ContractResponse.of(contract);
         audit.record("ContractEnded", RECORD_TYPE, contract.id.toString(), before, ended);
         return ended;
+    }
+
+    /** Moves a running contract's planned end later and publishes ContractRenewed; the post stays OCCUPIED. */
+    @Transactional
+    public ContractResponse renew(UUID contractId, ContractRenewalRequest request) {
+        Contract contract = runningContract(contractId, "renewed");
+        if (!request.plannedEndOn().isAfter(contract.plannedEndOn)) {
+            throw ProblemException.invalid("plannedEndOn", "is after the current planned end (" + contract.plannedEndOn + ")");
+        }
+        Post post = Post.findById(contract.postId);
+        ContractResponse before = ContractResponse.of(contract);
+        LocalDate previous = contract.plannedEndOn;
+        contract.plannedEndOn = request.plannedEndOn();
+        contract.renewals++;
+        contract.updatedAt = now();
+        outbox.publish(PostEvents.TOPIC, PostEvents.AGGREGATE, post.id.toString(), PostEvents.CONTRACT_RENEWED.eventType(),
+                PostEvents.CONTRACT_RENEWED.schemaVersion(), new PostEvents.ContractRenewed(post.id, post.agreementId,
+                        contract.id, previous, contract.plannedEndOn, contract.renewals));
+        ContractResponse renewed = ContractResponse.of(contract);
+        audit.record("ContractRenewed", RECORD_TYPE, contract.id.toString(), before, renewed);
+        return renewed;
+    }
+
+    /** Moves the holder's training forward (a status it already passed is refused with 409). */
+    @Transactional
+    public ContractResponse train(UUID contractId, TrainingRequest request) {
+        Contract contract = Contract.findById(contractId, LockModeType.PESSIMISTIC_WRITE);
+        if (contract == null) {
+            throw ProblemException.notFound("Contract", contractId);
+        }
+        if (request.status().compareTo(contract.trainingStatus) < 0) {
+            throw ProblemException.conflict(PostProblems.WRONG_STATE, "Training only moves forward", "status",
+                    "the training is " + contract.trainingStatus + "; it can move to "
+                            + Arrays.stream(Contract.TrainingStatus.values())
+                                    .filter(s -> s.compareTo(contract.trainingStatus) >= 0).map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
+        }
+        ContractResponse before = ContractResponse.of(contract);
+        if (request.status() != contract.trainingStatus) {
+            contract.trainingStatus = request.status();
+            contract.updatedAt = now();
+            audit.record("TrainingUpdated", RECORD_TYPE, contract.id.toString(), before, ContractResponse.of(contract));
+        }
+        return ContractResponse.of(contract);
+    }
+
+    /** The contract, under its post's lock (taken first, as every writer of the post does), still running. */
+    private static Contract runningContract(UUID contractId, String change) {
+        Contract contract = Contract.findById(contractId);
+        if (contract == null) {
+            throw ProblemException.notFound("Contract", contractId);
+        }
+        lockedPost(contract.postId);
+        Panache.getEntityManager().refresh(contract); // as it is now that its post's writers wait for this one
+        if (contract.endedOn != null) {
+            throw ProblemException.conflict(PostProblems.WRONG_STATE, "Contract already ended", "endedOn",
+                    "the contract ended on " + contract.endedOn + ": it can no longer be " + change);
+        }
+        return contract;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,6 +2,7 @@ package fr.inclusion93.conseiller.rest;
 
 import static fr.inclusion93.conseiller.rest.PostFixture.POSTS;
 import static fr.inclusion93.conseiller.rest.PostFixture.agreement;
+import static fr.inclusion93.conseiller.rest.PostFixture.assertProblem;
 import static fr.inclusion93.conseiller.rest.PostFixture.assertUnprocessable;
 import static fr.inclusion93.conseiller.rest.PostFixture.assertWrongState;
 import static fr.inclusion93.conseiller.rest.PostFixture.get;
@@ -124,6 +125,37 @@ class ContractTest {
     }
 
     @Test
+    void aRunningContractIsRenewedLaterOnlyAndItsTrainingMovesForward() {
+        String post = recruitingPost();
+        KafkaTestClient.Watch events = kafka.watch("post.events");
+        String contract = sign(post, person(), "2021-03-01", "2023-03-01").then().statusCode(201).extract().path("id");
+
+        renew(contract, "2024-03-01").then().statusCode(200).body("plannedEndOn", org.hamcrest.Matchers.equalTo("2024-03-01"))
+                .body("renewals", org.hamcrest.Matchers.equalTo(1));
+        assertThat(events.awaitRecord(r -> post.equals(r.key()) && r.value().contains("ContractRenewed")).value())
+                .contains("\"previousPlannedEndOn\":\"2023-03-01\"", "\"plannedEndOn\":\"2024-03-01\"", "\"renewals\":1",
+                        "\"contractId\":\"" + contract + "\"");
+        assertThat(get(post)).containsEntry("state", "OCCUPIED");
+        assertUnprocessable(renew(contract, "2024-03-01"), "plannedEndOn");
+        assertUnprocessable(renew(contract, "2022-01-01"), "plannedEndOn");
+        assertProblem(asAdmin().contentType(ContentType.JSON).body(Map.of())
+                .post("/api/conseillers/contracts/" + contract + "/renewal"), 400, "plannedEndOn");
+        renew(UUID.randomUUID().toString(), "2025-01-01").then().statusCode(404);
+
+        train(contract, "IN_PROGRESS").then().statusCode(200).body("trainingStatus", org.hamcrest.Matchers.equalTo("IN_PROGRESS"));
+        train(contract, "IN_PROGRESS").then().statusCode(200);
+        train(contract, "COMPLETED").then().statusCode(200);
+        assertProblem(train(contract, "NOT_STARTED"), 409, "status");
+        assertProblem(train(contract, "FINISHED"), 400, "status");
+        train(UUID.randomUUID().toString(), "COMPLETED").then().statusCode(404);
+
+        end(contract, "2022-06-30", "DEMISSION").then().statusCode(200);
+        assertProblem(renew(contract, "2025-03-01"), 409, "endedOn");
+        assertThat(asAdmin().get(POSTS + "/" + post + "/contracts").then().statusCode(200).extract().jsonPath()
+                .getList("plannedEndOn", String.class)).containsExactly("2024-03-01");
+    }
+
+    @Test
     void aPersonHoldsOnePostAtATimeAndTwentyParallelSigningsFillAPostOnce() throws Exception {
         String first = recruitingPost();
         String second = recruitingPost();
@@ -220,6 +252,16 @@ class ContractTest {
     private static Response end(String contract, String on, String reason) {
         return asAdmin().contentType(ContentType.JSON).body(Map.of("on", on, "reason", reason))
                 .post("/api/conseillers/contracts/" + contract + "/end");
+    }
+
+    private static Response renew(String contract, String plannedEnd) {
+        return asAdmin().contentType(ContentType.JSON).body(Map.of("plannedEndOn", plannedEnd))
+                .post("/api/conseillers/contracts/" + contract + "/renewal");
+    }
+
+    private static Response train(String contract, String status) {
+        return asAdmin().contentType(ContentType.JSON).body(Map.of("status", status))
+                .put("/api/conseillers/contracts/" + contract + "/training");
     }
 
     /** Rows of the audit trail, the outbox and the people's table whose text holds {@code text}. */
