@@ -49,6 +49,15 @@ final class Examples {
              "fundingDetail": "24 State-funded months reserved: 50000.00 €", "openedOn": "2021-02-01", "returnedOn": null,
              "flag": null, "updatedAt": "2021-02-15T10:12:00.000Z"}""";
 
+    static final String POST_CHANGES_PAGE = "{\"items\": [" + POST + "], "
+            + "\"next\": \"MTA0OC4wMDAwMDAwMC0wMDAwLTAwMDAtMDAwMC0wMDAwMDAwMDAwMDA\"}";
+
+    static final String POST_CHANGES_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "cursor: is not a cursor this operation gave (send the next of your last answer)",
+             "instance": "/api/conseillers/posts/changes",
+             "errors": [{"field": "cursor", "reason": "is not a cursor this operation gave (send the next of your last answer)"}]}""";
+
     static final String POSTS_PAGE = "{\"items\": [" + POST + "], \"next\": \"3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f\"}";
 
     static final String TRANSITION_REQUEST = """

@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.security.Roles;
+import fr.inclusion93.security.testing.ChangeFeedReader;
 import fr.inclusion93.security.testing.TestTokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -25,7 +26,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +45,7 @@ class LineChangesTest {
 
     @Test
     void aCommitmentAndEachPaymentComeAsTheLineNowIs() {
-        Reader reader = Reader.atTheEnd();
+        ChangeFeedReader reader = ChangeFeedReader.atTheEnd(CHANGES);
         String line = committedLine(envelope(null), 100_000);
         await().atMost(CATCH_UP).until(() -> reader.readToTheEnd().containsKey(line));
         assertThat(reader.latest.get(line)).isEqualTo(get("/api/funding/lines/" + line));
@@ -62,7 +62,7 @@ class LineChangesTest {
     @Test
     void aParentComesAgainWhenItsSubLinesChange() {
         String parent = committedLine(envelope(null), 100_000);
-        Reader reader = Reader.atTheEnd();
+        ChangeFeedReader reader = ChangeFeedReader.atTheEnd(CHANGES);
         String sub = created("/api/funding/lines", subLine(parent, 30_000L, "DRAFT"));
         await().atMost(CATCH_UP).until(() -> reader.readToTheEnd().keySet().containsAll(List.of(parent, sub)));
         assertThat(reader.latest.get(parent)).isEqualTo(get("/api/funding/lines/" + parent));
@@ -79,7 +79,7 @@ class LineChangesTest {
     void aChangeCommittedAfterALaterOneIsNotSkipped() throws Exception {
         String envelope = envelope(null);
         String first = committedLine(envelope, 50_000);
-        Reader reader = Reader.atTheEnd();
+        ChangeFeedReader reader = ChangeFeedReader.atTheEnd(CHANGES);
         String second;
         try (Connection slow = connection()) {
             slow.setAutoCommit(false); // starts first, commits last
@@ -130,11 +130,11 @@ class LineChangesTest {
     @Test
     void badParametersAre400NamingEachOne() {
         for (String limit : List.of("0", "501", "ten")) {
-            assertBad(Map.of("limit", limit), "limit");
+            ChangeFeedReader.assertRefused(CHANGES, Map.of("limit", limit), "limit");
         }
-        assertBad(Map.of("cursor", "!!!"), "cursor");
-        assertBad(Map.of("since", "2021-01-01T00:00:00Z"), "since");
-        assertBad(Map.of("limit", "0", "cursor", "bm90LWEtY3Vyc29y"), "limit", "cursor");
+        ChangeFeedReader.assertRefused(CHANGES, Map.of("cursor", "!!!"), "cursor");
+        ChangeFeedReader.assertRefused(CHANGES, Map.of("since", "2021-01-01T00:00:00Z"), "since");
+        ChangeFeedReader.assertRefused(CHANGES, Map.of("limit", "0", "cursor", "bm90LWEtY3Vyc29y"), "limit", "cursor");
     }
 
     @Test
@@ -147,12 +147,6 @@ class LineChangesTest {
         RestAssured.given().get(CHANGES).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
     }
 
-    private static void assertBad(Map<String, String> parameters, String... names) {
-        Problem problem = asAdmin().queryParams(parameters).get(CHANGES)
-                .then().statusCode(400).contentType(Problem.MEDIA_TYPE).extract().as(Problem.class);
-        assertThat(problem.errors()).as(parameters.toString()).extracting(Problem.FieldError::field)
-                .containsExactlyInAnyOrder(names);
-    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> summaries(Map<String, Object> line) {
@@ -181,45 +175,5 @@ class LineChangesTest {
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
-    }
-
-    /** A copy kept up to date from the feed: each line's latest state and how many times it came. */
-    private static final class Reader {
-
-        final Map<String, Map<String, Object>> latest = new HashMap<>();
-        final Map<String, Integer> seen = new HashMap<>();
-        private String cursor;
-
-        static Reader atTheEnd() {
-            Reader reader = new Reader();
-            reader.readToTheEnd();
-            reader.latest.clear();
-            reader.seen.clear();
-            return reader;
-        }
-
-        /** Reads pages until one is not full; returns what this call read, by id. */
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> readToTheEnd() {
-            Map<String, Map<String, Object>> read = new HashMap<>();
-            int size;
-            do {
-                var request = asAdmin().queryParam("limit", 500);
-                if (cursor != null) {
-                    request.queryParam("cursor", cursor);
-                }
-                Map<String, Object> page = request.get(CHANGES).then().statusCode(200).extract().as(Map.class);
-                List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
-                for (Map<String, Object> item : items) {
-                    String id = (String) item.get("id");
-                    read.put(id, item);
-                    latest.put(id, item);
-                    seen.merge(id, 1, Integer::sum);
-                }
-                cursor = (String) page.get("next");
-                size = items.size();
-            } while (size == 500);
-            return read;
-        }
     }
 }
