@@ -30,7 +30,8 @@ public class Deployment {
     public static final List<String> COLUMNS = List.of("key", "label", "quota", "open", "vacant", "recruiting", "occupied",
             "ended", "returned", "state_funded_months_consumed");
 
-    public enum By { AGREEMENT, EPT, COMMUNE }
+    /** SIGNATORY: one row per signatory (key: its place in the list, from 1), a post counting for each whose territory holds it. */
+    public enum By { AGREEMENT, SIGNATORY, EPT, COMMUNE }
 
     private final TerritoryLabels labels;
 
@@ -56,29 +57,62 @@ public class Deployment {
                 "select p.id, p.communeInsee, p.eptSiren, p.state from Post p where p.agreementId = ?1", Object[].class)
                 .setParameter(1, agreementId).getResultList();
         for (Object[] post : posts) {
-            String key = switch (by) {
-                case AGREEMENT -> agreementId.toString();
-                case EPT -> post[2] == null ? "none" : (String) post[2];
-                case COMMUNE -> (String) post[1];
+            List<String> keys = switch (by) {
+                case AGREEMENT -> List.of(agreementId.toString());
+                case SIGNATORY -> signatoriesHolding(agreement, (String) post[1], (String) post[2]);
+                case EPT -> List.of(post[2] == null ? "none" : (String) post[2]);
+                case COMMUNE -> List.of((String) post[1]);
             };
-            for (Counts counts : List.of(groups.computeIfAbsent(key, k -> new Counts()), total)) {
+            List<Counts> counted = new ArrayList<>();
+            keys.forEach(key -> counted.add(groups.computeIfAbsent(key, k -> new Counts())));
+            counted.add(total);
+            for (Counts counts : counted) {
                 counts.states[((PostState) post[3]).ordinal()]++;
                 counts.months += months.getOrDefault((UUID) post[0], 0L);
             }
         }
-        Map<String, Integer> quotas = new HashMap<>();
-        agreement.quotas.stream().filter(q -> q.level.name().equals(by.name())).forEach(q -> quotas.put(q.code, q.posts));
-        if (by == By.AGREEMENT) {
-            quotas.put(agreementId.toString(), agreement.totalPosts);
-            groups.computeIfAbsent(agreementId.toString(), k -> new Counts());
-        } else {
-            quotas.keySet().forEach(code -> groups.computeIfAbsent(code, k -> new Counts())); // a quota without posts yet
-        }
+        Map<String, Integer> quotas = quotas(agreement, by);
+        quotas.keySet().forEach(key -> groups.computeIfAbsent(key, k -> new Counts())); // a quota without posts yet
+        Comparator<DeploymentRow> order = by == By.SIGNATORY ? Comparator.comparing(row -> Integer.parseInt(row.key()))
+                : Comparator.comparing(DeploymentRow::label).thenComparing(DeploymentRow::key);
         List<DeploymentRow> rows = groups.entrySet().stream()
                 .map(g -> row(g.getKey(), label(by, g.getKey(), agreement), quotas.get(g.getKey()), g.getValue()))
-                .sorted(Comparator.comparing(DeploymentRow::label).thenComparing(DeploymentRow::key)).toList();
+                .sorted(order).toList();
         return new DeploymentReport(VERSION, agreementId, by.name().toLowerCase(Locale.ROOT), asOf, rows,
                 row("total", "Total", agreement.totalPosts, total));
+    }
+
+    /** Keys of the signatories (their place in the list, from 1) whose territory holds a post in this commune and EPT. */
+    private static List<String> signatoriesHolding(Agreement agreement, String communeInsee, String eptSiren) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < agreement.signatories.size(); i++) {
+            if (agreement.signatories.get(i).holds(communeInsee, eptSiren)) {
+                keys.add(Integer.toString(i + 1));
+            }
+        }
+        return keys;
+    }
+
+    /** Each row's quota: the agreement's total for itself and for a signatory of all of it, else its territory's. */
+    private static Map<String, Integer> quotas(Agreement agreement, By by) {
+        Map<String, Integer> quotas = new HashMap<>();
+        switch (by) {
+            case AGREEMENT -> quotas.put(agreement.id.toString(), agreement.totalPosts);
+            case SIGNATORY -> {
+                for (int i = 0; i < agreement.signatories.size(); i++) {
+                    Agreement.Signatory signatory = agreement.signatories.get(i);
+                    Integer quota = switch (signatory.kind) {
+                        case EPT, COMMUNE -> agreement.quotas.stream().filter(q -> q.level.name().equals(signatory.kind.name())
+                                && q.code.equals(signatory.territoryCode)).findFirst().map(q -> q.posts).orElse(null);
+                        default -> agreement.totalPosts;
+                    };
+                    quotas.put(Integer.toString(i + 1), quota); // null: no quota of its own, a row all the same
+                }
+            }
+            default -> agreement.quotas.stream().filter(q -> q.level.name().equals(by.name()))
+                    .forEach(q -> quotas.put(q.code, q.posts));
+        }
+        return quotas;
     }
 
     public String csv(DeploymentReport report) {
@@ -126,6 +160,7 @@ public class Deployment {
     private String label(By by, String key, Agreement agreement) {
         return switch (by) {
             case AGREEMENT -> agreement.name;
+            case SIGNATORY -> agreement.signatories.get(Integer.parseInt(key) - 1).name;
             case EPT -> labels.ept(key);
             case COMMUNE -> labels.commune(key);
         };

@@ -26,15 +26,18 @@ final class Examples {
             {"key": "convention-93-2021", "name": "Convention territoriale conseillers numériques de la Seine-Saint-Denis",
              "signedOn": "2021-01-15", "departementCode": "93", "totalPosts": 80, "stateFundedMonths": 24,
              "signatories": [{"name": "État", "kind": "STATE"}, {"name": "Département de la Seine-Saint-Denis", "kind": "DEPARTEMENT"},
-                             {"name": "Est Ensemble", "kind": "EPT"}, {"name": "Grand Paris Grand Est", "kind": "EPT"},
-                             {"name": "Paris Terres d'Envol", "kind": "EPT"}, {"name": "Plaine Commune", "kind": "EPT"}],
+                             {"name": "Est Ensemble", "kind": "EPT", "territoryCode": "200057875"},
+                             {"name": "Grand Paris Grand Est", "kind": "EPT", "territoryCode": "200058790"},
+                             {"name": "Paris Terres d'Envol", "kind": "EPT", "territoryCode": "200058097"},
+                             {"name": "Plaine Commune", "kind": "EPT", "territoryCode": "200057867"}],
              "quotas": [{"level": "EPT", "code": "200057867", "posts": 25}, {"level": "EPT", "code": "200057875", "posts": 20}]}""";
 
     static final String AGREEMENT = """
             {"id": "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b", "key": "convention-93-2021",
              "name": "Convention territoriale conseillers numériques de la Seine-Saint-Denis", "signedOn": "2021-01-15",
              "departementCode": "93", "totalPosts": 80, "stateFundedMonths": 24, "openPosts": 31,
-             "signatories": [{"name": "État", "kind": "STATE"}, {"name": "Plaine Commune", "kind": "EPT"}],
+             "signatories": [{"name": "État", "kind": "STATE", "territoryCode": null},
+                             {"name": "Plaine Commune", "kind": "EPT", "territoryCode": "200057867"}],
              "quotas": [{"level": "EPT", "code": "200057867", "posts": 25, "openPosts": 12},
                         {"level": "EPT", "code": "200057875", "posts": 20, "openPosts": 9}]}""";
 

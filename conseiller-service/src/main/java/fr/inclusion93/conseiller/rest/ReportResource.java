@@ -39,7 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     private static final String CSV = "text/csv";
-    private static final String BY = "agreement (one row), ept or commune";
+    private static final String BY = "agreement (one row), signatory (one row each, key its place in the list from 1: "
+            + "an EPT or commune signatory counts the posts of its territory, the others all), ept or commune";
     private static final String AS_OF = "The day the months used are counted up to; today when absent";
 
     private static final String ACTIVITY_BY = "theme, month, kind, ept or commune (default theme)";

@@ -36,6 +36,19 @@ public class Agreement extends PanacheEntityBase {
         @Enumerated(EnumType.STRING)
         @Column(nullable = false)
         public SignatoryKind kind;
+
+        /** An EPT's SIREN or a commune's INSEE code; null for a signatory of the whole agreement. */
+        @Column(name = "territory_code")
+        public String territoryCode;
+
+        /** Whether a post in this commune and EPT is in the signatory's territory (the whole agreement's, if none). */
+        public boolean holds(String communeInsee, String eptSiren) {
+            return switch (kind) {
+                case EPT -> territoryCode != null && territoryCode.equals(eptSiren);
+                case COMMUNE -> territoryCode != null && territoryCode.equals(communeInsee);
+                default -> true;
+            };
+        }
     }
 
     /** At most {@code posts} open posts in the territory. */

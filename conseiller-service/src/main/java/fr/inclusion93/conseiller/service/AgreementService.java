@@ -43,6 +43,22 @@ public class AgreementService {
                 errors.add(new FieldError("quotas[" + i + "]", "a second quota for " + quota.level() + " " + quota.code()));
             }
         }
+        for (int i = 0; i < request.signatories().size(); i++) {
+            AgreementRequest.SignatoryBody signatory = request.signatories().get(i);
+            boolean territorial = signatory.kind() == Agreement.SignatoryKind.EPT
+                    || signatory.kind() == Agreement.SignatoryKind.COMMUNE;
+            String code = signatory.territoryCode();
+            if (territorial && code == null) {
+                errors.add(new FieldError("signatories[" + i + "].territoryCode", "is required for a signatory of kind "
+                        + signatory.kind() + " (" + (signatory.kind() == Agreement.SignatoryKind.EPT ? "its SIREN" : "its INSEE code") + ")"));
+            } else if (!territorial && code != null) {
+                errors.add(new FieldError("signatories[" + i + "].territoryCode", "is only for a signatory of kind EPT or "
+                        + "COMMUNE: a " + signatory.kind() + " signs for the whole agreement"));
+            } else if (code != null && (signatory.kind() == Agreement.SignatoryKind.EPT) != (code.length() == 9)) {
+                errors.add(new FieldError("signatories[" + i + "].territoryCode", signatory.kind() == Agreement.SignatoryKind.EPT
+                        ? "is an EPT's SIREN (9 digits)" : "is a commune's INSEE code (5 characters)"));
+            }
+        }
         if (quotaSum > request.totalPosts()) {
             errors.add(new FieldError("quotas", "sum to " + quotaSum + " posts, above the agreement's " + request.totalPosts()));
         }
@@ -65,6 +81,7 @@ public class AgreementService {
             Agreement.Signatory signatory = new Agreement.Signatory();
             signatory.name = s.name().strip();
             signatory.kind = s.kind();
+            signatory.territoryCode = s.territoryCode();
             agreement.signatories.add(signatory);
         });
         request.quotas().forEach(q -> {
@@ -107,7 +124,8 @@ public class AgreementService {
         long open = openByTerritory.values().stream().mapToLong(Long::longValue).sum();
         return new AgreementResponse(agreement.id, agreement.key, agreement.name, agreement.signedOn,
                 agreement.departementCode, agreement.totalPosts, agreement.stateFundedMonths, open,
-                agreement.signatories.stream().map(s -> new AgreementRequest.SignatoryBody(s.name, s.kind)).toList(),
+                agreement.signatories.stream().map(s -> new AgreementRequest.SignatoryBody(s.name, s.kind, s.territoryCode))
+                        .toList(),
                 agreement.quotas.stream().map(q -> new AgreementResponse.QuotaUse(q.level, q.code, q.posts,
                         openIn(q, openByTerritory))).toList());
     }

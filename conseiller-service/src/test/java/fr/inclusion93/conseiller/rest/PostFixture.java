@@ -46,7 +46,7 @@ final class PostFixture {
         body.put("departementCode", "93");
         body.put("totalPosts", totalPosts);
         body.put("stateFundedMonths", 24);
-        body.put("signatories", List.of(Map.of("name", "État", "kind", "STATE"), Map.of("name", "Plaine Commune", "kind", "EPT")));
+        body.put("signatories", List.of(Map.of("name", "État", "kind", "STATE"), Map.of("name", "Plaine Commune", "kind", "EPT", "territoryCode", "200057867")));
         body.put("quotas", quotas);
         return body;
     }

@@ -202,6 +202,15 @@ class PostTest {
                 "totalPosts", "departementCode", "quotas[0].code", "quotas[0].posts");
         assertFields(asAdmin().contentType(ContentType.JSON).body(agreementBody(1, List.of(Map.of("level", "REGION", "code",
                 "11", "posts", 1)))).post("/api/conseillers/agreements"), "quotas[0].level");
+        Map<String, Object> signatories = agreementBody(10, List.of());
+        signatories.put("signatories", List.of(Map.of("name", "État", "kind", "STATE", "territoryCode", "93066"),
+                Map.of("name", "Est Ensemble", "kind", "EPT"), Map.of("name", "Bobigny", "kind", "COMMUNE", "territoryCode",
+                        PLAINE_COMMUNE)));
+        assertFields(asAdmin().contentType(ContentType.JSON).body(signatories).post("/api/conseillers/agreements"),
+                "signatories[0].territoryCode", "signatories[1].territoryCode", "signatories[2].territoryCode");
+        signatories.put("signatories", List.of(Map.of("name", "Pantin", "kind", "COMMUNE", "territoryCode", "Pantin")));
+        assertFields(asAdmin().contentType(ContentType.JSON).body(signatories).post("/api/conseillers/agreements"),
+                "signatories[0].territoryCode");
 
         String agreement = agreement(80, List.of());
         assertUnprocessable(open(UUID.randomUUID().toString(), structureId), "agreementId");

@@ -10,6 +10,7 @@ import static fr.inclusion93.security.testing.TestTokens.as;
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static fr.inclusion93.security.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import fr.inclusion93.events.testing.KafkaTestClient;
 import fr.inclusion93.security.Roles;
@@ -88,6 +89,11 @@ class ReportTest {
         assertThat(byCommune).extracting(r -> r.get("label")).containsExactly("Bobigny", "Saint-Denis");
         assertThat(byCommune.get(0)).containsEntry("quota", 2).containsEntry("open", 0);
         assertThat(byCommune.get(1)).containsEntry("quota", null).containsEntry("open", 3);
+
+        List<Map<String, Object>> bySignatory = rows(report("signatory", "2021-06-15"));
+        assertThat(bySignatory).extracting(r -> r.get("key"), r -> r.get("label"), r -> r.get("quota"), r -> r.get("open"))
+                .as("the State signs for the whole agreement, Plaine Commune for its territory")
+                .containsExactly(tuple("1", "État", 10, 3), tuple("2", "Plaine Commune", 4, 3));
 
         Map<String, Object> inAll = report("agreement", "2025-01-01"); // the contract's 24 months, no more
         assertThat(rows(inAll)).singleElement().satisfies(row -> assertThat(row).containsEntry("quota", 10)
