@@ -1,5 +1,6 @@
 package fr.inclusion93.conseiller.report;
 
+import fr.inclusion93.security.reference.TerritoryLabels;
 import fr.inclusion93.writes.tables.CsvTable;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

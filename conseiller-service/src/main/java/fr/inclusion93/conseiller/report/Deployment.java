@@ -4,6 +4,7 @@ import fr.inclusion93.conseiller.service.Agreement;
 import fr.inclusion93.conseiller.service.ContractService;
 import fr.inclusion93.conseiller.service.PostState;
 import fr.inclusion93.problem.ProblemException;
+import fr.inclusion93.security.reference.TerritoryLabels;
 import fr.inclusion93.writes.tables.CsvTable;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -183,4 +183,10 @@ final class Examples {
               "horaires": "Tu-Sa 10:00-12:30,14:00-18:00; PH off", "date_maj": "2021-01-15",
               "services": "Aide aux démarches administratives|Accès internet et matériel informatique",
               "dispositif_programmes_nationaux": "Conseillers numériques"}]""";
+
+    static final String TERRITORY_REPORT = """
+            {"version": 1, "by": "ept",
+             "rows": [{"key": "200057875", "label": "Est Ensemble", "active": 98, "closed": 3, "activeInQpv": 52},
+                      {"key": "200057867", "label": "Plaine Commune", "active": 112, "closed": 4, "activeInQpv": 61}],
+             "total": {"key": "total", "label": "Total", "active": 210, "closed": 7, "activeInQpv": 113}}""";
 }

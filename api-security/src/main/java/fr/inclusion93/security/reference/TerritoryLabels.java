@@ -1,7 +1,5 @@
-package fr.inclusion93.conseiller.report;
+package fr.inclusion93.security.reference;
 
-import fr.inclusion93.security.reference.Commune;
-import fr.inclusion93.security.reference.Communes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The names the reports show for an EPT (by SIREN, "none" outside any) and a commune (by INSEE code). */
@@ -14,12 +12,12 @@ public class TerritoryLabels {
         this.communes = communes;
     }
 
-    String ept(String siren) {
+    public String ept(String siren) {
         return communes.all().stream().filter(c -> siren.equals(c.eptSiren())).findFirst().map(Commune::ept)
                 .orElse("none".equals(siren) ? "Outside any EPT" : "EPT " + siren);
     }
 
-    String commune(String insee) {
+    public String commune(String insee) {
         return communes.byInseeCode(insee).map(Commune::name).orElse("Commune " + insee);
     }
 }
