@@ -80,6 +80,16 @@ public final class RunningSystem implements BeforeAllCallback, AutoCloseable {
         SCRIPTS.run("deploy/run.sh", "start");
     }
 
+    /** Kills a service as a crash would; {@link #startStopped} brings it back. */
+    static void crash(Service service) {
+        ServiceProcesses.kill(STATE.resolve("run"), service);
+    }
+
+    /** Starts again what is not running (run.sh waits until it is ready). */
+    static void startStopped() {
+        SCRIPTS.run("deploy/run.sh", "start");
+    }
+
     static void stopBroker() {
         SCRIPTS.run("deploy/kafka.sh", "stop");
     }

@@ -1,0 +1,47 @@
+package fr.inclusion93.gateway.overview;
+
+/** Examples of the contract (OpenAPI), kept beside the resource they document. */
+final class OverviewExamples {
+
+    static final String COMPLETE = """
+            {"version": 1, "by": "ept", "agreementId": "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b", "year": 2021,
+             "complete": true, "missing": [],
+             "rows": [{"key": "200057867", "label": "Plaine Commune",
+                       "structures": {"active": 112, "closed": 4, "activeInQpv": 61},
+                       "posts": {"quota": 25, "open": 21, "vacant": 2, "recruiting": 3, "occupied": 15, "ended": 1, "returned": 1},
+                       "funding": {"committedCents": 40000000, "committed": "400000.00", "paidCents": 10000000, "paid": "100000.00"},
+                       "activity": {"ateliers": 640, "permanences": 1210, "miniFormations": 95, "hours": "4120.50",
+                                    "peopleHelped": 9855}}],
+             "total": {"key": "total", "label": "Total",
+                       "structures": {"active": 210, "closed": 7, "activeInQpv": 113},
+                       "posts": {"quota": 80, "open": 64, "vacant": 6, "recruiting": 9, "occupied": 45, "ended": 4, "returned": 2},
+                       "funding": {"committedCents": 163500000, "committed": "1635000.00", "paidCents": 90000000, "paid": "900000.00"},
+                       "activity": {"ateliers": 1800, "permanences": 3400, "miniFormations": 260, "hours": "11800.00",
+                                    "peopleHelped": 27400}}}""";
+
+    static final String DEGRADED = """
+            {"version": 1, "by": "ept", "agreementId": "6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b", "year": 2021,
+             "complete": false,
+             "missing": [{"part": "funding", "service": "funding-service", "status": null,
+                          "reason": "funding-service is unreachable"}],
+             "rows": [{"key": "200057867", "label": "Plaine Commune",
+                       "structures": {"active": 112, "closed": 4, "activeInQpv": 61},
+                       "posts": {"quota": 25, "open": 21, "vacant": 2, "recruiting": 3, "occupied": 15, "ended": 1, "returned": 1},
+                       "funding": null,
+                       "activity": {"ateliers": 640, "permanences": 1210, "miniFormations": 95, "hours": "4120.50",
+                                    "peopleHelped": 9855}}],
+             "total": {"key": "total", "label": "Total",
+                       "structures": {"active": 210, "closed": 7, "activeInQpv": 113},
+                       "posts": {"quota": 80, "open": 64, "vacant": 6, "recruiting": 9, "occupied": 45, "ended": 4, "returned": 2},
+                       "funding": null,
+                       "activity": {"ateliers": 1800, "permanences": 3400, "miniFormations": 260, "hours": "11800.00",
+                                    "peopleHelped": 27400}}}""";
+
+    static final String PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "agreementId: is required; by: is ept or commune", "instance": "/api/overview/territories",
+             "errors": [{"field": "agreementId", "reason": "is required"}, {"field": "by", "reason": "is ept or commune"}]}""";
+
+    private OverviewExamples() {
+    }
+}
