@@ -14,7 +14,7 @@ public interface GatewayConfig {
     /** Base URL (scheme, host, port; no path) of the service behind each route. */
     Routes routes();
 
-    /** How long to wait for a TCP connection to a service before answering 502. */
+    /** How long to wait for a TCP connection to a service before answering 503. */
     @WithDefault("2s")
     Duration connectTimeout();
 
@@ -34,6 +34,27 @@ public interface GatewayConfig {
 
     /** How many requests each client may send through the routes. */
     RateLimit rateLimit();
+
+    /** When the gateway stops sending requests to a failing service for a while (one breaker per service). */
+    CircuitBreaker circuitBreaker();
+
+    /**
+     * Over the last {@code requests} requests to a service, a share of {@code failureRatio} or more that could not
+     * reach it or timed out opens its circuit: for {@code delay} its requests are answered 503 at once, without being
+     * sent; then a few go through, and the circuit closes again when they succeed. A status the service answers
+     * (a 500 included) is not a failure here: it reached the service.
+     */
+    interface CircuitBreaker {
+
+        @WithDefault("20")
+        int requests();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        @WithDefault("5s")
+        Duration delay();
+    }
 
     interface Routes {
 

@@ -48,7 +48,7 @@ public class ProxyRoutes {
             // no service speaks WebSocket: an Upgrade request is proxied as a plain one (Upgrade is hop-by-hop)
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                     .origin(context -> context.client().request(requestTo(upstream, context.request().getURI())))
-                    .addInterceptor(new UpstreamFailures(upstream, problems))
+                    .addInterceptor(new UpstreamFailures(upstream, problems, config.circuitBreaker()))
                     .addInterceptor(new ForwardedHeaders())
                     .addInterceptor(new ServiceHeadersWin());
             // "/prefix/*" matches "/prefix" itself too, but not "/prefixes"

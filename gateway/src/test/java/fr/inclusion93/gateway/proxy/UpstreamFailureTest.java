@@ -39,15 +39,15 @@ class UpstreamFailureTest {
     }
 
     @Test
-    void anUnreachableServiceIsABadGatewayProblem() {
+    void anUnreachableServiceIsAServiceUnavailableProblem() {
         Problem problem = asAdmin().contentType(ContentType.JSON).body("{\"name\":\"x\"}")
                 .when().post("/api/structures")
                 .then()
-                .statusCode(502)
+                .statusCode(503)
                 .contentType(Problem.MEDIA_TYPE)
                 .extract().as(Problem.class);
 
-        assertThat(problem).isEqualTo(new Problem(UpstreamFailures.UNAVAILABLE, "Bad Gateway", 502,
+        assertThat(problem).isEqualTo(new Problem(UpstreamFailures.UNAVAILABLE, "Service Unavailable", 503,
                 "structure-service is unreachable; try again later", URI.create("/api/structures"), null));
     }
 
@@ -73,7 +73,7 @@ class UpstreamFailureTest {
     /** The problem names the service, never its host, port or the exception (those go to the log). */
     @Test
     void aFailureLeaksNeitherTheServicesAddressNorTheCause() {
-        String refused = asAdmin().when().get("/api/structures/1").then().statusCode(502).extract().asString();
+        String refused = asAdmin().when().get("/api/structures/1").then().statusCode(503).extract().asString();
         String silent = asAdmin().when().get("/api/conseillers/1").then().statusCode(504).extract().asString();
 
         for (String body : List.of(refused, silent)) {
@@ -83,7 +83,7 @@ class UpstreamFailureTest {
 
     @Test
     void theGatewayStaysReadyWhileServicesAreDown() {
-        asAdmin().when().get("/api/funding").then().statusCode(502);
+        asAdmin().when().get("/api/funding").then().statusCode(503);
 
         asAdmin().when().get("/q/health/ready")
                 .then()

@@ -1,0 +1,102 @@
+package fr.inclusion93.gateway.proxy;
+
+import static fr.inclusion93.security.testing.TestTokens.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.inclusion93.problem.Problem;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A service that stops answering gets its circuit opened, then closed again once it is back. */
+@QuarkusTest
+@TestProfile(CircuitBreakerTest.SmallBreaker.class)
+class CircuitBreakerTest {
+
+    public static class SmallBreaker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("gateway.circuit-breaker.requests", "4", "gateway.circuit-breaker.delay", "1s");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StoppableService.class));
+        }
+    }
+
+    /** structure-service as a server the test stops and starts again on the same port. */
+    public static class StoppableService implements QuarkusTestResourceLifecycleManager {
+
+        private static Vertx vertx;
+        private static int port;
+        private static HttpServer server;
+
+        @Override
+        public Map<String, String> start() {
+            vertx = Vertx.vertx();
+            port = freePort();
+            up();
+            return Map.of("gateway.routes.structures", "http://127.0.0.1:" + port);
+        }
+
+        static void up() {
+            server = vertx.createHttpServer().requestHandler(request -> request.response().end("structure"))
+                    .listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+        }
+
+        static void down() {
+            server.close().toCompletionStage().toCompletableFuture().join();
+        }
+
+        @Override
+        public void stop() {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+
+        private static int freePort() {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Test
+    void aServiceThatStopsAnsweringIsCutOffThenTriedAgain() {
+        asAdmin().get("/api/structures/1").then().statusCode(200);
+        StoppableService.down();
+        try {
+            for (int i = 0; i < 3; i++) { // then the last 4 requests hold 3 failures: at least half
+                assertThat(problem(asAdmin().get("/api/structures/1")).detail()).isEqualTo(
+                        "structure-service is unreachable; try again later");
+            }
+            Response cutOff = asAdmin().get("/api/structures/1");
+            assertThat(problem(cutOff).detail()).as("not sent: the circuit is open").startsWith("structure-service is failing");
+            assertThat(cutOff.header("Retry-After")).isEqualTo("1");
+        } finally {
+            StoppableService.up();
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> asAdmin().get("/api/structures/1").statusCode() == 200);
+        asAdmin().get("/api/structures/2").then().statusCode(200);
+    }
+
+    private static Problem problem(Response response) {
+        return response.then().statusCode(503).contentType(Problem.MEDIA_TYPE).extract().as(Problem.class);
+    }
+}
