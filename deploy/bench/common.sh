@@ -29,6 +29,16 @@ cpu_busy() { # percent of all cores busy over 2 s, from /proc/stat
     printf "%d", t ? 100 * (t - idle) / t : 0 }'
 }
 
+## wrk's outputs (wrk --latency)
+to_us() { # a wrk duration (812.00us, 1.23ms, 2.01s) in microseconds
+  awk -v d="$1" 'BEGIN { m = d ~ /us$/ ? 1 : d ~ /ms$/ ? 1000 : d ~ /s$/ ? 1000000 : -1
+                         if (m < 0) exit 1; printf "%d", d * m + 0.5 }'
+}
+
+socket_errors() { # wrk output: connect + read + write errors + time-outs
+  awk -F'[ ,]+' '/Socket errors:/ { print $5 + $7 + $9 + $11; found = 1 } END { if (!found) print 0 }' "$1"
+}
+
 live_heap_kb() { # pid: the heap still live after a full GC, in KiB
   jcmd "$1" GC.run >/dev/null
   jcmd "$1" GC.heap_info | awk '/total/ && /used/ && !/Metaspace|class space/ {

@@ -265,21 +265,12 @@ log "structures registered; new without a token gets 401 at the service and at t
 RESULTS=$BENCH_DIR/results
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 
-to_us() { # a wrk duration (812.00us, 1.23ms, 2.01s) in microseconds
-  awk -v d="$1" 'BEGIN { m = d ~ /us$/ ? 1 : d ~ /ms$/ ? 1000 : d ~ /s$/ ? 1000000 : -1
-                         if (m < 0) exit 1; printf "%d", d * m + 0.5 }'
-}
-
 load() { # version path connections seconds output-file
   local threads=1 headers=()
   (($3 > 1)) && threads=2
   [[ -z ${AUTH[$1]} ]] || headers=(-H "${AUTH[$1]}")
   wrk -t"$threads" -c"$3" -d"$4s" --latency "${headers[@]}" "${URL[$1-$2]}" >"$5"
   if grep 'Non-2xx' "$5" >&2; then die "$(label_of "$1") $2 c$3: answers other than 2xx (see $5)"; fi
-}
-
-socket_errors() { # wrk output: connect + read + write errors + time-outs
-  awk -F'[ ,]+' '/Socket errors:/ { print $5 + $7 + $9 + $11; found = 1 } END { if (!found) print 0 }' "$1"
 }
 
 cpu_ticks() { # version path: user + system clock ticks used so far by the JVMs on the path

@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Gateway benchmark: GET /api/structures/<id> at structure-service directly, through nginx (Debian's, a reverse proxy
+# with upstream keep-alive) and through our gateway, in the same run against the same service: wrk at 32 connections
+# (2 threads) and at 1, req/s, p50, p99; then the ratios against the target (the gateway sustains >= 0.85x the direct
+# throughput, as nginx does, and adds <= 0.1 ms at p50 at one connection). The security checks are on (an admin token
+# at the gateway and the service). Each path is warmed up first (full JIT needs 20-30 s of load).
+#
+# Usage: deploy/bench/gateway.sh [--build]
+#   --build  builds structure-service and the gateway first; otherwise their jars in */target/quarkus-app (copied)
+# About 4 minutes with the defaults. Needs wrk and nginx (apt-get install wrk nginx-light), curl, psql, java.
+# Env: PORT=47681 (structure-service; nginx on +1, the gateway on +2)  KAFKA_PORT=47692 KAFKA_CONTROLLER_PORT=47693
+#      WARMUP=20 (s per path)  DURATION=20 (s per measured run)  READY_TIMEOUT=90 (s)  KEEP_DB=false
+#      JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC" (run.sh's default, the production flags)
+#      RUN_DIR=deploy/.run  BENCH_DIR=RUN_DIR/bench/gateway  PGHOST, PGPORT, PGSUPERUSER (as deploy/postgres.sh)
+#      GATEWAY_JFR=<file.jfr>  records the gateway with Java Flight Recorder (profile settings), written when it stops;
+#        read it with: jfr print --events jdk.ExecutionSample <file> (or JDK 21+'s jfr view hot-methods <file>)
+set -euo pipefail
+
+ME=gateway.sh
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PORT=${PORT:-47681}
+NGINX_PORT=$((PORT + 1))
+GATEWAY_PORT=$((PORT + 2))
+export KAFKA_PORT=${KAFKA_PORT:-47692} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47693}
+WARMUP=${WARMUP:-20}
+DURATION=${DURATION:-20}
+READY_TIMEOUT=${READY_TIMEOUT:-90}
+KEEP_DB=${KEEP_DB:-false}
+JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+RUN_DIR=${RUN_DIR:-$ROOT/deploy/.run}
+[[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
+BENCH_DIR=${BENCH_DIR:-$RUN_DIR/bench/gateway}
+[[ $BENCH_DIR = /* ]] || BENCH_DIR=$PWD/$BENCH_DIR
+export KAFKA_WORK_DIR=$BENCH_DIR/kafka
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
+PGSUPERUSER=${PGSUPERUSER:-postgres}
+DB=structure_bench_gateway
+DB_OWNER=structure
+SERVICE=structure-service
+BASE=http://127.0.0.1:$PORT
+
+# shellcheck source=deploy/bench/common.sh
+. "$ROOT/deploy/bench/common.sh"
+log() { echo "[$ME] $*"; }
+die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
+
+case ${1:-} in
+  "") BUILD=false ;;
+  --build) BUILD=true ;;
+  -h | --help) sed -n '2,/^set -euo/s/^# \{0,1\}//p' "$0" | sed '$d'; exit 0 ;;
+  *) die "unknown argument '$1' (see --help)" ;;
+esac
+for tool in wrk nginx curl psql java; do command -v "$tool" >/dev/null || die "$tool is needed (apt-get install wrk nginx-light)"; done
+for port in "$NGINX_PORT" "$GATEWAY_PORT"; do port_in_use "$port" && die "port $port is already in use; set PORT"; done
+STARTED_AT=$SECONDS
+
+## structure-service (common.sh: its database, the broker its outbox relay needs), then nginx and the gateway.
+prepare_bench
+$BUILD && (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl gateway -am)
+[[ -f $ROOT/gateway/target/quarkus-app/quarkus-run.jar ]] || die "no gateway/target/quarkus-app/quarkus-run.jar: run with --build"
+rm -rf "$BENCH_DIR/gateway-app" && cp -r "$ROOT/gateway/target/quarkus-app" "$BENCH_DIR/gateway-app"
+GATEWAY_PID=
+NGINX_DIR=$BENCH_DIR/nginx
+stop_proxies() {
+  if [[ -n $GATEWAY_PID ]]; then
+    kill "$GATEWAY_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.2; done # the recording is written
+  fi
+  [[ ! -f $NGINX_DIR/nginx.pid ]] || kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
+  bench_cleanup
+}
+trap stop_proxies EXIT
+: >"$BENCH_DIR/$SERVICE.log"
+start_bench_service STRUCTURE_HTTP_PORT="$PORT" STRUCTURE_DB_URL="jdbc:postgresql://127.0.0.1:$PGPORT/$DB"
+
+rm -rf "$NGINX_DIR" && mkdir -p "$NGINX_DIR"
+cat >"$NGINX_DIR/nginx.conf" <<CONF
+worker_processes auto;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $NGINX_DIR/body;
+  proxy_temp_path $NGINX_DIR/proxy;
+  upstream structure { server 127.0.0.1:$PORT; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://structure;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+    }
+  }
+}
+CONF
+nginx -e "$NGINX_DIR/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
+log "nginx $(nginx -v 2>&1 | sed 's|.*/||') on port $NGINX_PORT, keep-alive to structure-service"
+
+key=file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)
+GATEWAY_JAVA_OPTS=$JAVA_OPTS
+[[ -z ${GATEWAY_JFR:-} ]] || GATEWAY_JAVA_OPTS+=" -XX:StartFlightRecording=filename=$GATEWAY_JFR,settings=profile,dumponexit=true"
+# shellcheck disable=SC2086 # JAVA_OPTS holds several options
+env GATEWAY_HTTP_PORT="$GATEWAY_PORT" STRUCTURE_SERVICE_URL="$BASE" JWT_PUBLIC_KEY_LOCATION="$key" \
+  GATEWAY_RATE_LIMIT_REQUESTS=1000000000 java $GATEWAY_JAVA_OPTS -jar "$BENCH_DIR/gateway-app/quarkus-run.jar" \
+  >"$BENCH_DIR/gateway.log" 2>&1 </dev/null &
+GATEWAY_PID=$!
+deadline=$((SECONDS + READY_TIMEOUT))
+until curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 2>/dev/null; do
+  kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -n 30 "$BENCH_DIR/gateway.log" >&2; die "the gateway died while starting"; }
+  ((SECONDS < deadline)) || die "the gateway is not ready after ${READY_TIMEOUT}s"
+  sleep 0.3
+done
+log "gateway ready on port $GATEWAY_PORT (pid $GATEWAY_PID)"
+
+## One structure, the three URLs to it, each answering 200 with the token and 401 without at the service's end.
+AUTH="Authorization: Bearer $(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" admin --client gateway-bench --ttl 7200)"
+id=$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' "$BASE/api/structures" \
+  -d '{"name":"Bench","siret":"21930027400012","legalKind":"PUBLIC_COLLECTIVITY","type":"BIB","address":"9 avenue du Général Leclerc","postalCode":"93120","communeInsee":"93027"}' \
+  | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+[[ -n $id ]] || die "could not register the structure"
+PATHS=(direct nginx gateway)
+declare -A URL=([direct]=$BASE [nginx]=http://127.0.0.1:$NGINX_PORT [gateway]=http://127.0.0.1:$GATEWAY_PORT)
+for path in "${PATHS[@]}"; do
+  URL[$path]=${URL[$path]}/api/structures/$id
+  [[ $(curl -sS -o /dev/null -w '%{http_code}' -H "$AUTH" "${URL[$path]}") == 200 ]] || die "GET ${URL[$path]} is not 200"
+  [[ $(curl -sS -o /dev/null -w '%{http_code}' "${URL[$path]}") == 401 ]] || die "GET ${URL[$path]} without a token is not 401"
+done
+
+## Load: one warm-up per path, then a run per path and connection count.
+RESULTS=$BENCH_DIR/results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+load() { # path connections seconds output-file
+  local threads=1
+  (($2 > 1)) && threads=2
+  wrk -t"$threads" -c"$2" -d"$3s" --latency -H "$AUTH" "${URL[$1]}" >"$4"
+  if grep 'Non-2xx' "$4" >&2; then die "$1 c$2: answers other than 2xx (see $4)"; fi
+}
+declare -A RPS P50 P99 ERRORS
+log "warm-up: ${WARMUP}s per path at 32 connections"
+for path in "${PATHS[@]}"; do load "$path" 32 "$WARMUP" "$RESULTS/warmup-$path.txt"; done
+log "measuring: ${DURATION}s per run"
+for connections in 32 1; do
+  for path in "${PATHS[@]}"; do
+    out=$RESULTS/$path-c$connections.txt
+    load "$path" "$connections" "$DURATION" "$out"
+    RPS[$path-$connections]=$(awk '/^Requests\/sec:/ { printf "%d", $2 + 0.5 }' "$out")
+    P50[$path-$connections]=$(to_us "$(awk '$1 == "50%" { print $2 }' "$out")")
+    P99[$path-$connections]=$(to_us "$(awk '$1 == "99%" { print $2 }' "$out")")
+    ERRORS[$path-$connections]=$(socket_errors "$out")
+  done
+done
+
+ms() { awk -v us="$1" 'BEGIN { printf "%.3f", us / 1000 }'; }
+echo
+echo "== GET /api/structures/<id>, ${DURATION}s per run after ${WARMUP}s of warm-up, $(nproc) cores (${BUSY_BEFORE}% busy" \
+  "before), JAVA_OPTS $JAVA_OPTS, revision $REVISION =="
+printf '%-8s %6s %9s %9s %9s %8s %s\n' path conns req/s "p50 ms" "p99 ms" "x direct" "socket errors"
+for connections in 32 1; do
+  for path in "${PATHS[@]}"; do
+    printf '%-8s %6s %9s %9s %9s %8s %s\n' "$path" "$connections" "${RPS[$path-$connections]}" \
+      "$(ms "${P50[$path-$connections]}")" "$(ms "${P99[$path-$connections]}")" \
+      "$(awk -v a="${RPS[$path-$connections]}" -v b="${RPS[direct-$connections]}" 'BEGIN { printf "%.2f", a / b }')" \
+      "${ERRORS[$path-$connections]}"
+  done
+done
+ratio=$(awk -v a="${RPS[gateway-32]}" -v b="${RPS[direct-32]}" 'BEGIN { printf "%.2f", a / b }')
+nginx_ratio=$(awk -v a="${RPS[nginx-32]}" -v b="${RPS[direct-32]}" 'BEGIN { printf "%.2f", a / b }')
+added_us=$((P50[gateway-1] - P50[direct-1]))
+nginx_added_us=$((P50[nginx-1] - P50[direct-1]))
+failed=0
+verdict=ok; awk -v r="$ratio" 'BEGIN { exit !(r >= 0.85) }' || { verdict=MISSED; failed=1; }
+echo "ratio at 32 connections: gateway ${ratio}x direct (nginx ${nginx_ratio}x); target >= 0.85x: $verdict"
+verdict=ok; ((added_us <= 100)) || { verdict=MISSED; failed=1; }
+echo "p50 added at 1 connection: gateway +$(ms "$added_us") ms (nginx +$(ms "$nginx_added_us") ms); target <= 0.100 ms: $verdict"
+echo "(wrk outputs in $RESULTS; total $((SECONDS - STARTED_AT)) s)"
+exit $failed
