@@ -2,6 +2,7 @@ package fr.inclusion93.gateway.security;
 
 import static fr.inclusion93.security.testing.TestTokens.as;
 import static fr.inclusion93.security.testing.TestTokens.token;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -14,6 +15,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -25,6 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @WithTestResource(EchoUpstreams.class)
 class GatewayAccessTest {
+
+    @Inject
+    JWTParser parser;
 
     @Test
     void withoutATokenNothingIsForwarded() {
@@ -58,6 +64,27 @@ class GatewayAccessTest {
                     .then().statusCode(401).contentType(Problem.MEDIA_TYPE)
                     .header(EchoUpstreams.NAME_HEADER, (String) null);
         }
+    }
+
+    /**
+     * Tokens are verified once and kept (api-security's VerifiedTokens), but never past their expiry: this one, past
+     * its exp but within the minute of tolerated clock skew, goes through, and no longer once the skew is spent.
+     */
+    @Test
+    void aTokenOnceAcceptedIsRefusedOnceItExpires() throws Exception {
+        assertThat(parser.getClass().getName()).as("the parser in use").contains("VerifiedTokens");
+        long now = System.currentTimeMillis() / 1000;
+        Map<String, Object> claims = LocalTokens.standardClaims("c", Roles.ADMIN, null, Duration.ofMinutes(5));
+        claims.put("iat", now - 120);
+        claims.put("nbf", now - 120);
+        claims.put("exp", now - 57); // 60 s of skew: 3 s left
+        String token = TestTokens.keys().mint(claims);
+        as(token).get("/api/structures/42").then().statusCode(200).header(EchoUpstreams.NAME_HEADER, "structures");
+        as(token).get("/api/structures/43").then().statusCode(200);
+
+        Thread.sleep(4000);
+
+        as(token).get("/api/structures/42").then().statusCode(401).header(EchoUpstreams.NAME_HEADER, (String) null);
     }
 
     @ParameterizedTest
