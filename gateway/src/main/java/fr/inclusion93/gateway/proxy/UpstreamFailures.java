@@ -9,6 +9,7 @@ import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.StreamResetException;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -50,6 +51,7 @@ final class UpstreamFailures implements ProxyInterceptor {
                 .requestVolumeThreshold(settings.requests())
                 .failureRatio(settings.failureRatio())
                 .delay(settings.delay().toMillis(), ChronoUnit.MILLIS)
+                .skipOn(StreamResetException.class) // the client went away and the gateway dropped its request
                 .onStateChange(state -> Log.warnf("circuit breaker of %s: %s", upstream.service(), state))
                 .done()
                 .build();

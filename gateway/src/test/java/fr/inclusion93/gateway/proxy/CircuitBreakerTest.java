@@ -2,13 +2,17 @@ package fr.inclusion93.gateway.proxy;
 
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.security.Roles;
+import fr.inclusion93.security.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -16,6 +20,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +63,13 @@ class CircuitBreakerTest {
         }
 
         static void up() {
-            server = vertx.createHttpServer().requestHandler(request -> request.response().end("structure"))
+            server = vertx.createHttpServer().requestHandler(request -> {
+                if (request.path().endsWith("/slow")) {
+                    vertx.setTimer(2000, timer -> request.response().end("late"));
+                } else {
+                    request.response().end("structure");
+                }
+            })
                     .listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
         }
 
@@ -94,6 +109,20 @@ class CircuitBreakerTest {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> asAdmin().get("/api/structures/1").statusCode() == 200);
         asAdmin().get("/api/structures/2").then().statusCode(200);
+    }
+
+    @Test
+    void clientsGivingUpDoNotOpenTheCircuit() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest impatient = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/structures/1/slow")).header("Authorization", "Bearer " + TestTokens.token(Roles.ADMIN))
+                .timeout(Duration.ofMillis(200)).build();
+        for (int i = 0; i < 8; i++) {
+            assertThatThrownBy(() -> client.send(impatient, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(HttpTimeoutException.class);
+        }
+
+        asAdmin().get("/api/structures/1").then().statusCode(200);
     }
 
     private static Problem problem(Response response) {
