@@ -1,6 +1,23 @@
 # Plumbing the benchmark scripts share (sourced, not run): ports, the PostgreSQL superuser, the machine's load.
 # Expects PGHOST, PGPORT and PGSUPERUSER to be set.
 
+## The settings every single-service bench shares (called once ME and ROOT are set; see each script's Env line), and
+## how they speak.
+bench_settings() { # bench-name
+  READY_TIMEOUT=${READY_TIMEOUT:-90}
+  KEEP_DB=${KEEP_DB:-false}
+  JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
+  RUN_DIR=${RUN_DIR:-$ROOT/deploy/.run}
+  [[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
+  BENCH_DIR=${BENCH_DIR:-$RUN_DIR/bench/$1}
+  [[ $BENCH_DIR = /* ]] || BENCH_DIR=$PWD/$BENCH_DIR
+  export KAFKA_WORK_DIR=$BENCH_DIR/kafka
+  export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
+  PGSUPERUSER=${PGSUPERUSER:-postgres}
+}
+log() { echo "[$ME] $*"; }
+die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 port_holder() { # pid(s) listening on a TCP port, when ss can tell (empty otherwise)

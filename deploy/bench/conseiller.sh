@@ -18,32 +18,20 @@ set -euo pipefail
 
 ME=conseiller.sh
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=deploy/bench/common.sh
+. "$ROOT/deploy/bench/common.sh"
+bench_settings conseiller
 PORT=${PORT:-47481}
 export KAFKA_PORT=${KAFKA_PORT:-47492} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47493}
 POSTS=${POSTS:-10000}
 RUNS=${RUNS:-10}
 TARGET_MS=${TARGET_MS:-500}
-READY_TIMEOUT=${READY_TIMEOUT:-90}
-KEEP_DB=${KEEP_DB:-false}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
-RUN_DIR=${RUN_DIR:-$ROOT/deploy/.run}
-[[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
-BENCH_DIR=${BENCH_DIR:-$RUN_DIR/bench/conseiller}
-[[ $BENCH_DIR = /* ]] || BENCH_DIR=$PWD/$BENCH_DIR
-export KAFKA_WORK_DIR=$BENCH_DIR/kafka
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
-PGSUPERUSER=${PGSUPERUSER:-postgres}
 DB=conseiller_bench
 DB_OWNER=conseiller
 SERVICE=conseiller-service
 BASE=http://127.0.0.1:$PORT
 COMMUNES_CSV=$ROOT/api-security/src/main/resources/reference/communes-seine-saint-denis.csv
 AGREEMENT=00000000-0000-4000-8011-000000000001
-
-# shellcheck source=deploy/bench/common.sh
-. "$ROOT/deploy/bench/common.sh"
-log() { echo "[$ME] $*"; }
-die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
 
 case ${1:-} in
   "") BUILD=false ;;

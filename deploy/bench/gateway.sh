@@ -18,31 +18,19 @@ set -euo pipefail
 
 ME=gateway.sh
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=deploy/bench/common.sh
+. "$ROOT/deploy/bench/common.sh"
+bench_settings gateway
 PORT=${PORT:-47681}
 NGINX_PORT=$((PORT + 1))
 GATEWAY_PORT=$((PORT + 2))
 export KAFKA_PORT=${KAFKA_PORT:-47692} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47693}
 WARMUP=${WARMUP:-20}
 DURATION=${DURATION:-20}
-READY_TIMEOUT=${READY_TIMEOUT:-90}
-KEEP_DB=${KEEP_DB:-false}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
-RUN_DIR=${RUN_DIR:-$ROOT/deploy/.run}
-[[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
-BENCH_DIR=${BENCH_DIR:-$RUN_DIR/bench/gateway}
-[[ $BENCH_DIR = /* ]] || BENCH_DIR=$PWD/$BENCH_DIR
-export KAFKA_WORK_DIR=$BENCH_DIR/kafka
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
-PGSUPERUSER=${PGSUPERUSER:-postgres}
 DB=structure_bench_gateway
 DB_OWNER=structure
 SERVICE=structure-service
 BASE=http://127.0.0.1:$PORT
-
-# shellcheck source=deploy/bench/common.sh
-. "$ROOT/deploy/bench/common.sh"
-log() { echo "[$ME] $*"; }
-die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
 
 case ${1:-} in
   "") BUILD=false ;;

@@ -30,6 +30,9 @@ set -euo pipefail
 
 ME=structures.sh
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=deploy/bench/common.sh
+. "$ROOT/deploy/bench/common.sh"
+bench_settings structures
 PORT=${PORT:-47281}
 export KAFKA_PORT=${KAFKA_PORT:-47292} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47293}
 ROWS=${ROWS:-20000}
@@ -39,26 +42,11 @@ DURATION=${DURATION:-15}
 LOADS=${LOADS:-1 4/25 8}
 TARGET_P99_MS=${TARGET_P99_MS:-50}
 EXPORT_TARGET_MS=${EXPORT_TARGET_MS:-2000}
-READY_TIMEOUT=${READY_TIMEOUT:-90}
-KEEP_DB=${KEEP_DB:-false}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}
-RUN_DIR=${RUN_DIR:-$ROOT/deploy/.run}
-[[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
-BENCH_DIR=${BENCH_DIR:-$RUN_DIR/bench/structures}
-[[ $BENCH_DIR = /* ]] || BENCH_DIR=$PWD/$BENCH_DIR
-export KAFKA_WORK_DIR=$BENCH_DIR/kafka
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
-PGSUPERUSER=${PGSUPERUSER:-postgres}
 DB=structure_bench_search
 DB_OWNER=structure
 SERVICE=structure-service
 BASE=http://127.0.0.1:$PORT
 COMMUNES_CSV=$ROOT/api-security/src/main/resources/reference/communes-seine-saint-denis.csv
-
-# shellcheck source=deploy/bench/common.sh
-. "$ROOT/deploy/bench/common.sh"
-log() { echo "[$ME] $*"; }
-die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
 
 case ${1:-} in
   "") BUILD=false ;;
