@@ -22,10 +22,10 @@ public record TerritoryOverview(
             @Schema(description = "The EPT's SIREN (none: outside any EPT), the commune's INSEE code, or total",
                     example = "200057867") String key,
             @Schema(example = "Plaine Commune") String label,
-            Structures structures,
-            Posts posts,
-            Funding funding,
-            Activity activity) {
+            @Schema(nullable = true, description = "null: structure-service's part is missing") Structures structures,
+            @Schema(nullable = true, description = "null: the deployment report is missing") Posts posts,
+            @Schema(nullable = true, description = "null: funding-service's part is missing") Funding funding,
+            @Schema(nullable = true, description = "null: the activity report is missing") Activity activity) {
     }
 
     @Schema(name = "OverviewStructures", description = "From structure-service")
@@ -33,7 +33,7 @@ public record TerritoryOverview(
     }
 
     @Schema(name = "OverviewPosts", description = "The agreement's posts, from conseiller-service (quota null: none set)")
-    public record Posts(Integer quota, long open, long vacant, long recruiting, long occupied, long ended, long returned) {
+    public record Posts(@Schema(nullable = true, description = "null: no quota set for the territory") Integer quota, long open, long vacant, long recruiting, long occupied, long ended, long returned) {
     }
 
     @Schema(name = "OverviewFunding", description = "Committed and paid in the year, from funding-service (integer cents, "
@@ -50,7 +50,8 @@ public record TerritoryOverview(
     public record MissingPart(
             @Schema(description = "structures, posts, funding or activity", example = "funding") String part,
             @Schema(example = "funding-service") String service,
-            @Schema(description = "The service's status code; null when it did not answer", example = "503") Integer status,
+            @Schema(nullable = true, description = "The service's status code; null when it did not answer", example = "503")
+            Integer status,
             @Schema(example = "funding-service did not answer within 3000 ms") String reason) {
     }
 }
