@@ -73,6 +73,13 @@ final class Examples {
                         "after": {"state": "VACANT", "funding": "PENDING"}}],
              "next": null}""";
 
+    static final String HISTORY_PARAMETER_PROBLEM = """
+            {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
+             "detail": "recordType: is one of agreement, contract, post; from: is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z)",
+             "instance": "/api/conseillers/history",
+             "errors": [{"field": "recordType", "reason": "is one of agreement, contract, post"},
+                        {"field": "from", "reason": "is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z)"}]}""";
+
     static final String VALIDATION_PROBLEM = """
             {"type": "https://inclusion93.fr/problems/validation", "title": "Invalid request", "status": 400,
              "detail": "on: must not be null", "instance": "/api/conseillers/posts/3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/transitions",

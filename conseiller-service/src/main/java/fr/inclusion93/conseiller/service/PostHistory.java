@@ -5,9 +5,13 @@ import fr.inclusion93.writes.audit.AuditPage;
 import fr.inclusion93.writes.audit.AuditQuery;
 import fr.inclusion93.writes.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.UUID;
 
-/** The audit trail of the posts: opening, moves, funding-service's answers, flags. */
+/**
+ * The audit trail of the posts (opening, moves, funding-service's answers, flags, activity), and of the agreements and
+ * contracts over a period. The people's own changes (personal data) are not part of it.
+ */
 @ApplicationScoped
 public class PostHistory {
 
@@ -15,6 +19,15 @@ public class PostHistory {
 
     PostHistory(AuditTrail trail) {
         this.trail = trail;
+    }
+
+    /** The record types a period's history covers, as the query parameter names them. */
+    public static final Map<String, String> KINDS = Map.of("post", PostService.RECORD_TYPE,
+            "agreement", AgreementService.RECORD_TYPE, "contract", ContractService.RECORD_TYPE);
+
+    /** Every change of records of one kind (a key of {@link #KINDS}) in a period, oldest first. */
+    public AuditPage during(String kind, AuditQuery query) {
+        return trail.during(KINDS.get(kind), query);
     }
 
     public AuditPage of(UUID id, AuditQuery query) {
