@@ -21,6 +21,8 @@ class TerritoryOverviewIT {
     private static final String DASHBOARD = "Bearer " + RunningSystem.token("dashboard");
 
     private String agreement;
+    private String structure;
+    private final String since = java.time.Instant.now().minusSeconds(1).toString();
 
     @BeforeEach
     void anAgreementAndAStructure() {
@@ -31,11 +33,11 @@ class TerritoryOverviewIT {
                         "totalPosts", 80, "stateFundedMonths", 24, "signatories", List.of(Map.of("name", "État", "kind", "STATE")),
                         "quotas", List.of(Map.of("level", "EPT", "code", GRAND_PARIS_GRAND_EST, "posts", 12))))
                 .post("/api/conseillers/agreements").then().statusCode(201).extract().path("id");
-        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+        structure = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("name", "Maison France Services de Clichy-sous-Bois", "siret", Sirets.random(),
                         "legalKind", "PUBLIC_COLLECTIVITY", "type", "RFS", "address", "1 place du 11 Novembre 1918",
                         "postalCode", "93390", "communeInsee", "93014"))
-                .post("/api/structures").then().statusCode(201);
+                .post("/api/structures").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -65,6 +67,17 @@ class TerritoryOverviewIT {
             assertThat((List<Map<String, Object>>) degraded.get("rows")).allSatisfy(row -> assertThat(row.get("funding")).isNull());
             assertThat(((Map<String, Object>) degraded.get("total")).get("structures")).isEqualTo(total.get("structures"));
             assertThat(row(degraded, GRAND_PARIS_GRAND_EST).get("posts")).isEqualTo(ept.get("posts"));
+
+            Map<String, Object> audit = given().header("Authorization", "Bearer " + RunningSystem.token("auditor"))
+                    .queryParam("from", since).queryParam("limit", 500).get("/api/audit/history").then().statusCode(200)
+                    .extract().as(Map.class);
+            assertThat(audit).containsEntry("complete", false);
+            assertThat((List<Map<String, Object>>) audit.get("missing")).extracting(m -> m.get("part"))
+                    .containsExactly("funding-lines");
+            assertThat((List<Map<String, Object>>) audit.get("parts")).extracting(p -> p.get("part"))
+                    .containsExactly("structures", "posts");
+            assertThat(((List<Map<String, Object>>) ((List<Map<String, Object>>) audit.get("parts")).get(0).get("items")))
+                    .extracting(item -> item.get("recordId")).contains(structure);
         } finally {
             RunningSystem.startStopped();
         }

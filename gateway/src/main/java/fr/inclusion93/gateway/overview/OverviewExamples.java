@@ -42,6 +42,18 @@ final class OverviewExamples {
              "detail": "agreementId: is required; by: is ept or commune", "instance": "/api/overview/territories",
              "errors": [{"field": "agreementId", "reason": "is required"}, {"field": "by", "reason": "is ept or commune"}]}""";
 
+    static final String AUDIT_HISTORY = """
+            {"from": "2021-01-01T00:00:00Z", "to": "2021-02-01T00:00:00Z", "complete": false,
+             "missing": [{"part": "funding-lines", "service": "funding-service", "status": null,
+                          "reason": "funding-service is unreachable"}],
+             "parts": [{"part": "structures", "service": "structure-service", "items": [], "next": null},
+                       {"part": "posts", "service": "conseiller-service",
+                        "items": [{"recordedAt": "2021-01-20T09:00:00.000Z", "actor": "admin-cli", "requestId": "c0ffee00-1234",
+                                   "traceId": "4bf92f3577b34da6a3ce929d0e0e4736", "action": "PostOpened", "recordType": "post",
+                                   "recordId": "3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f", "before": null,
+                                   "after": {"state": "VACANT", "funding": "PENDING"}}],
+                        "next": null}]}""";
+
     private OverviewExamples() {
     }
 }

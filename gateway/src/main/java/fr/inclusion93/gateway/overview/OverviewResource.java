@@ -15,12 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,18 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class OverviewResource {
 
-    /** The caller's headers the services need: its token, and what ties their logs to its request. */
-    private static final List<String> CARRIED = List.of(HttpHeaders.AUTHORIZATION, "X-Request-Id", "traceparent",
-            "tracestate");
-
     private final ServiceCalls calls;
     private final GatewayConfig routes;
-    private final OverviewConfig config;
 
-    OverviewResource(ServiceCalls calls, GatewayConfig routes, OverviewConfig config) {
+    OverviewResource(ServiceCalls calls, GatewayConfig routes) {
         this.calls = calls;
         this.routes = routes;
-        this.config = config;
     }
 
     @GET
@@ -94,24 +84,18 @@ public class OverviewResource {
         int theYear = year(year, errors);
         QueryParameterChecks.throwIfAny(errors);
 
-        Map<String, String> carried = new LinkedHashMap<>();
-        CARRIED.forEach(name -> {
-            String value = headers.getHeaderString(name);
-            if (value != null) {
-                carried.put(name, value);
-            }
-        });
+        Map<String, String> carried = ServiceCalls.carried(headers);
         LocalDate endOfYear = LocalDate.of(theYear, 12, 31);
         LocalDate asOf = endOfYear.isBefore(LocalDate.now()) ? endOfYear : LocalDate.now();
-        CompletableFuture<ServiceCalls.Answer> structures = call("structure-service", routes.routes().structures(),
+        CompletableFuture<ServiceCalls.Answer> structures = calls.get("structure-service", routes.routes().structures(),
                 "/api/structures/reports/territories", carried, "by", grouping);
-        CompletableFuture<ServiceCalls.Answer> posts = call("conseiller-service", routes.routes().conseillers(),
+        CompletableFuture<ServiceCalls.Answer> posts = calls.get("conseiller-service", routes.routes().conseillers(),
                 "/api/conseillers/reports/deployment", carried, "agreementId", agreement.toString(), "by", grouping,
                 "asOf", asOf.toString());
-        CompletableFuture<ServiceCalls.Answer> activity = call("conseiller-service", routes.routes().conseillers(),
+        CompletableFuture<ServiceCalls.Answer> activity = calls.get("conseiller-service", routes.routes().conseillers(),
                 "/api/conseillers/reports/activity", carried, "agreementId", agreement.toString(), "by", grouping,
                 "from", theYear + "-01", "to", theYear + "-12");
-        CompletableFuture<ServiceCalls.Answer> funding = call("funding-service", routes.routes().funding(),
+        CompletableFuture<ServiceCalls.Answer> funding = calls.get("funding-service", routes.routes().funding(),
                 "/api/funding/reports/breakdown", carried, "by", grouping, "year", Integer.toString(theYear));
         return CompletableFuture.allOf(structures, posts, activity, funding).thenApply(done -> {
             List<TerritoryOverview.MissingPart> missing = new ArrayList<>();
@@ -123,17 +107,8 @@ public class OverviewResource {
         });
     }
 
-    private CompletableFuture<ServiceCalls.Answer> call(String service, URI base, String path, Map<String, String> headers,
-            String... parameters) {
-        StringBuilder query = new StringBuilder();
-        for (int i = 0; i < parameters.length; i += 2) {
-            query.append(i == 0 ? '?' : '&').append(parameters[i]).append('=')
-                    .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
-        }
-        return calls.get(service, base.resolve(path + query), headers, config.callTimeout());
-    }
-
-    private static JsonNode body(String part, String service, ServiceCalls.Answer answer,
+    /** The answer's body, or null with the part named in {@code missing}. */
+    static JsonNode body(String part, String service, ServiceCalls.Answer answer,
             List<TerritoryOverview.MissingPart> missing) {
         if (!answer.ok()) {
             missing.add(new TerritoryOverview.MissingPart(part, service, answer.status(), answer.reason()));

@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 class OverviewRoutes {
 
     void register(@Observes Router router, RateLimiter rateLimiter) {
-        router.route("/api/overview/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(rateLimiter);
+        for (String path : new String[] {"/api/overview/*", "/api/audit/*"}) {
+            router.route(path).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(rateLimiter);
+        }
     }
 }

@@ -6,12 +6,17 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.ConnectException;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,16 +36,52 @@ public class ServiceCalls {
         }
     }
 
+    /** The caller's headers the services need: its token, and what ties their logs to its request. */
+    private static final List<String> CARRIED = List.of(HttpHeaders.AUTHORIZATION, "X-Request-Id", "traceparent",
+            "tracestate");
+
     private final HttpClient client;
     private final ObjectMapper json;
+    private final Duration timeout;
 
     ServiceCalls(ObjectMapper json, OverviewConfig config) {
         this.json = json;
-        this.client = HttpClient.newBuilder().connectTimeout(config.callTimeout()).build();
+        this.timeout = config.callTimeout();
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** What of the caller's request goes on to the services. */
+    public static Map<String, String> carried(HttpHeaders request) {
+        Map<String, String> carried = new LinkedHashMap<>();
+        CARRIED.forEach(name -> {
+            String value = request.getHeaderString(name);
+            if (value != null) {
+                carried.put(name, value);
+            }
+        });
+        return carried;
+    }
+
+    /** GET {@code base}{@code path}?{@code parameters} (name, value, name, value…; a null value is left out). */
+    public CompletableFuture<Answer> get(String service, URI base, String path, Map<String, String> headers,
+            String... parameters) {
+        return get(service, base.resolve(path + query(parameters)), headers);
+    }
+
+    /** The query string of name, value pairs (a null value is left out), with its "?"; empty for none. */
+    public static String query(String... parameters) {
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < parameters.length; i += 2) {
+            if (parameters[i + 1] != null) {
+                query.append(query.isEmpty() ? '?' : '&').append(parameters[i]).append('=')
+                        .append(URLEncoder.encode(parameters[i + 1], StandardCharsets.UTF_8));
+            }
+        }
+        return query.toString();
     }
 
     /** {@code headers}: what the caller's request carries on (its token, request id, trace context). */
-    public CompletableFuture<Answer> get(String service, URI uri, Map<String, String> headers, Duration timeout) {
+    private CompletableFuture<Answer> get(String service, URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET();
         headers.forEach(request::header);
         return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())

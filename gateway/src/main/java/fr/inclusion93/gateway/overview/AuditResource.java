@@ -1,0 +1,138 @@
+package fr.inclusion93.gateway.overview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.inclusion93.gateway.config.GatewayConfig;
+import fr.inclusion93.problem.Problem;
+import fr.inclusion93.problem.Problem.FieldError;
+import fr.inclusion93.problem.QueryParameterChecks;
+import fr.inclusion93.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Auditors' view of a period across the services: who changed which structure, post or funding line. */
+@Path("/api/audit")
+@Tag(name = "Overview")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+
+    /** A kind of record, the service whose history holds it, and that history's path and parameters. */
+    private record Source(String part, String service, String path, String... parameters) {
+    }
+
+    private static final List<Source> SOURCES = List.of(
+            new Source("structures", "structure-service", "/api/structures/history"),
+            new Source("posts", "conseiller-service", "/api/conseillers/history", "recordType", "post"),
+            new Source("funding-lines", "funding-service", "/api/funding/lines/history"));
+
+    private final ServiceCalls calls;
+    private final GatewayConfig routes;
+
+    AuditResource(ServiceCalls calls, GatewayConfig routes) {
+        this.calls = calls;
+        this.routes = routes;
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "getAuditHistory", summary = "Who changed which structure, post or funding line in a period",
+            description = "The three services' audit trails for [from, to), asked in parallel with the caller's token: "
+                    + "the first page of each (oldest change first), and for each the path to read on at the gateway "
+                    + "(the service's own history with its cursor). A service that is down or slow leaves its part "
+                    + "out and is named in missing (complete false): the answer is still a 200.")
+    @APIResponse(responseCode = "200", description = "The period's changes, per kind of record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditHistory.class),
+                    examples = @ExampleObject(name = "funding-service down", value = OverviewExamples.AUDIT_HISTORY)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or invalid; every one is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompletionStage<AuditHistory> history(
+            @QueryParam("from") @Parameter(required = true, description = "Start of the period, included",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2021-01-01T00:00:00Z") String from,
+            @QueryParam("to") @Parameter(description = "End of the period, excluded; absent for no end",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2021-02-01T00:00:00Z") String to,
+            @QueryParam("limit") @Parameter(description = "Most changes per kind, 1 to 500 (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER)) String limit,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
+        List<FieldError> errors = new ArrayList<>();
+        QueryParameterChecks.onlyKnownOnce(uri.getQueryParameters(), List.of("from", "to", "limit"), errors);
+        if (QueryParameterChecks.absent(from)) {
+            errors.add(new FieldError("from", "is required (an ISO-8601 instant such as 2021-01-15T00:00:00Z)"));
+        } else {
+            instant("from", from, errors);
+        }
+        if (!QueryParameterChecks.absent(to)) {
+            instant("to", to, errors);
+        }
+        int pageSize = QueryParameterChecks.limit(limit, 100, 500, errors);
+        QueryParameterChecks.throwIfAny(errors);
+
+        Map<String, String> carried = ServiceCalls.carried(headers);
+        List<CompletableFuture<ServiceCalls.Answer>> answers = new ArrayList<>();
+        for (Source source : SOURCES) {
+            answers.add(calls.get(source.service(), base(source.service()), source.path(), carried,
+                    parameters(source, from, to, Integer.toString(pageSize), null)));
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<TerritoryOverview.MissingPart> missing = new ArrayList<>();
+            List<AuditHistory.Part> parts = new ArrayList<>();
+            for (int i = 0; i < SOURCES.size(); i++) {
+                Source source = SOURCES.get(i);
+                JsonNode page = OverviewResource.body(source.part(), source.service(), answers.get(i).join(), missing);
+                if (page != null) {
+                    List<JsonNode> items = new ArrayList<>();
+                    page.path("items").forEach(items::add);
+                    String cursor = page.path("next").asText(null);
+                    parts.add(new AuditHistory.Part(source.part(), source.service(), items, cursor == null ? null
+                            : source.path() + ServiceCalls.query(parameters(source, from, to, Integer.toString(pageSize), cursor))));
+                }
+            }
+            return new AuditHistory(from, to, missing.isEmpty(), missing, parts);
+        });
+    }
+
+    private URI base(String service) {
+        return switch (service) {
+            case "structure-service" -> routes.routes().structures();
+            case "conseiller-service" -> routes.routes().conseillers();
+            default -> routes.routes().funding();
+        };
+    }
+
+    private static String[] parameters(Source source, String from, String to, String limit, String cursor) {
+        List<String> all = new ArrayList<>(Arrays.asList("from", from, "to", to, "limit", limit, "cursor", cursor));
+        all.addAll(Arrays.asList(source.parameters()));
+        return all.toArray(String[]::new);
+    }
+
+    private static void instant(String name, String text, List<FieldError> errors) {
+        try {
+            OffsetDateTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(name, "must be an ISO-8601 instant with its offset, such as 2021-01-15T00:00:00Z"));
+        }
+    }
+}
