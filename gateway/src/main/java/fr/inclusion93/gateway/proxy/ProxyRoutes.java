@@ -49,6 +49,7 @@ public class ProxyRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                     .origin(context -> context.client().request(requestTo(upstream, context.request().getURI())))
                     .addInterceptor(new UpstreamFailures(upstream, problems, config.circuitBreaker()))
+                    .addInterceptor(new ConnectionHeaders())
                     .addInterceptor(new ForwardedHeaders())
                     .addInterceptor(new ServiceHeadersWin());
             // "/prefix/*" matches "/prefix" itself too, but not "/prefixes"

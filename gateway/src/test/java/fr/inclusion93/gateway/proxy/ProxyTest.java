@@ -109,6 +109,23 @@ class ProxyTest {
         assertThat(echo.headers()).containsEntry("x-forwarded-for", "127.0.0.1");
     }
 
+    /** RFC 9110 7.6.1: the headers the Connection header names are for this hop only, as are the usual hop-by-hop ones. */
+    @Test
+    void hopByHopHeadersAndThoseConnectionNamesStayAtTheGateway() {
+        Echo echo = asAdmin()
+                .header("Connection", "keep-alive, X-Hop-Secret")
+                .header("X-Hop-Secret", "for the gateway only")
+                .header("Keep-Alive", "timeout=5")
+                .header("Proxy-Authorization", "Basic Zm9vOmJhcg==")
+                .header("X-Kept", "end to end")
+                .when().get("/api/funding")
+                .then().statusCode(200)
+                .extract().as(Echo.class);
+
+        assertThat(echo.headers()).doesNotContainKeys("x-hop-secret", "keep-alive", "proxy-authorization")
+                .containsEntry("x-kept", "end to end");
+    }
+
     @Test
     void otherForwardingHeadersFromAnUntrustedClientAreDropped() {
         Echo echo = asAdmin()
