@@ -4,6 +4,8 @@ import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.inclusion93.problem.Problem;
+import fr.inclusion93.security.Roles;
+import io.restassured.RestAssured;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,16 @@ public final class ChangeFeedReader {
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE).extract().as(Problem.class);
         assertThat(problem.errors()).as(parameters.toString()).extracting(Problem.FieldError::field)
                 .containsExactlyInAnyOrder(names);
+    }
+
+    /** Every reading role follows the feed; monitoring is 403, an anonymous caller 401 (problem details). */
+    public static void assertReadersOnly(String path) {
+        for (String token : List.of(TestTokens.token(Roles.ADMIN), TestTokens.token(Roles.AUDITOR),
+                TestTokens.token(Roles.DASHBOARD), TestTokens.partnerOf(TestTokens.PLAINE_COMMUNE))) {
+            TestTokens.as(token).queryParam("limit", "1").get(path).then().statusCode(200);
+        }
+        TestTokens.as(TestTokens.token(Roles.MONITORING)).get(path).then().statusCode(403).contentType(Problem.MEDIA_TYPE);
+        RestAssured.given().get(path).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
     }
 
     /** Reads pages until one is not full; returns what this call read, by id. */
