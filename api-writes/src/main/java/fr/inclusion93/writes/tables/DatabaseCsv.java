@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -25,20 +24,13 @@ import org.postgresql.copy.CopyOut;
 public final class DatabaseCsv {
 
     private static final byte[] CRLF = {'\r', '\n'};
-    /** An export reads every row: its joins' hash tables are kept in memory rather than spilled to disk. */
-    private static final String WORK_MEM = "64MB";
 
     private DatabaseCsv() {
     }
 
     public static void write(OutputStream response, List<String> columns, DataSource dataSource, String query) {
         OutputStream output = new BufferedOutputStream(response, 1 << 16);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(true);
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
-            }
+        try (Connection connection = ExportTransaction.begin(dataSource)) {
             try {
                 writeHeader(output, columns);
                 copy(connection.unwrap(PGConnection.class).getCopyAPI().copyOut(copyOf(columns, query)), output);

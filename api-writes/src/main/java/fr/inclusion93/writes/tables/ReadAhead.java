@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,6 @@ final class ReadAhead {
 
     private static final int FETCH_SIZE = 2000;
     private static final int BATCHES_AHEAD = 4;
-    /** An export reads every row: its joins' hash tables are kept in memory rather than spilled to disk. */
-    private static final String WORK_MEM = "64MB";
 
     /** Rows read so far, or what stopped the reading; {@code last} after the final rows. */
     private record Batch(List<Map<String, String>> rows, boolean last, RuntimeException failure) {
@@ -63,12 +60,7 @@ final class ReadAhead {
     }
 
     private void read(DataSource dataSource, String query, StreamedTable.RowReader reader) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false); // PostgreSQL's driver uses a cursor only inside a transaction
-            connection.setReadOnly(true);
-            try (Statement settings = connection.createStatement()) {
-                settings.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
-            }
+        try (Connection connection = ExportTransaction.begin(dataSource)) {
             try (PreparedStatement statement = connection.prepareStatement(query)) {
                 statement.setFetchSize(FETCH_SIZE);
                 try (ResultSet rows = statement.executeQuery()) {

@@ -39,21 +39,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    /** A kind of record, the service whose history holds it, and that history's path and parameters. */
-    private record Source(String part, String service, String path, String... parameters) {
+    /** A kind of record, the service whose history holds it, where it runs, and that history's path and parameters. */
+    private record Source(String part, String service, URI base, String path, String... parameters) {
     }
 
-    private static final List<Source> SOURCES = List.of(
-            new Source("structures", "structure-service", "/api/structures/history"),
-            new Source("posts", "conseiller-service", "/api/conseillers/history", "recordType", "post"),
-            new Source("funding-lines", "funding-service", "/api/funding/lines/history"));
-
     private final ServiceCalls calls;
-    private final GatewayConfig routes;
+    private final List<Source> sources;
 
-    AuditResource(ServiceCalls calls, GatewayConfig routes) {
+    AuditResource(ServiceCalls calls, GatewayConfig config) {
         this.calls = calls;
-        this.routes = routes;
+        GatewayConfig.Routes routes = config.routes();
+        this.sources = List.of(
+                new Source("structures", "structure-service", routes.structures(), "/api/structures/history"),
+                new Source("posts", "conseiller-service", routes.conseillers(), "/api/conseillers/history", "recordType", "post"),
+                new Source("funding-lines", "funding-service", routes.funding(), "/api/funding/lines/history"));
     }
 
     @GET
@@ -92,16 +91,16 @@ public class AuditResource {
 
         Map<String, String> carried = ServiceCalls.carried(headers);
         List<CompletableFuture<ServiceCalls.Answer>> answers = new ArrayList<>();
-        for (Source source : SOURCES) {
-            answers.add(calls.get(source.service(), base(source.service()), source.path(), carried,
+        for (Source source : sources) {
+            answers.add(calls.get(source.service(), source.base(), source.path(), carried,
                     parameters(source, from, to, Integer.toString(pageSize), null)));
         }
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<TerritoryOverview.MissingPart> missing = new ArrayList<>();
             List<AuditHistory.Part> parts = new ArrayList<>();
-            for (int i = 0; i < SOURCES.size(); i++) {
-                Source source = SOURCES.get(i);
-                JsonNode page = OverviewResource.body(source.part(), source.service(), answers.get(i).join(), missing);
+            for (int i = 0; i < sources.size(); i++) {
+                Source source = sources.get(i);
+                JsonNode page = answers.get(i).join().bodyOrMissing(source.part(), source.service(), missing);
                 if (page != null) {
                     List<JsonNode> items = new ArrayList<>();
                     page.path("items").forEach(items::add);
@@ -112,14 +111,6 @@ public class AuditResource {
             }
             return new AuditHistory(from, to, missing.isEmpty(), missing, parts);
         });
-    }
-
-    private URI base(String service) {
-        return switch (service) {
-            case "structure-service" -> routes.routes().structures();
-            case "conseiller-service" -> routes.routes().conseillers();
-            default -> routes.routes().funding();
-        };
     }
 
     private static String[] parameters(Source source, String from, String to, String limit, String cursor) {

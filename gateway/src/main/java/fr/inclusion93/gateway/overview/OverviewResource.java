@@ -1,6 +1,5 @@
 package fr.inclusion93.gateway.overview;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.inclusion93.gateway.config.GatewayConfig;
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.problem.Problem.FieldError;
@@ -100,20 +99,11 @@ public class OverviewResource {
         return CompletableFuture.allOf(structures, posts, activity, funding).thenApply(done -> {
             List<TerritoryOverview.MissingPart> missing = new ArrayList<>();
             return OverviewComposer.compose(grouping, agreement, theYear,
-                    body("structures", "structure-service", structures.join(), missing),
-                    body("posts", "conseiller-service", posts.join(), missing),
-                    body("funding", "funding-service", funding.join(), missing),
-                    body("activity", "conseiller-service", activity.join(), missing), missing);
+                    structures.join().bodyOrMissing("structures", "structure-service", missing),
+                    posts.join().bodyOrMissing("posts", "conseiller-service", missing),
+                    funding.join().bodyOrMissing("funding", "funding-service", missing),
+                    activity.join().bodyOrMissing("activity", "conseiller-service", missing), missing);
         });
-    }
-
-    /** The answer's body, or null with the part named in {@code missing}. */
-    static JsonNode body(String part, String service, ServiceCalls.Answer answer,
-            List<TerritoryOverview.MissingPart> missing) {
-        if (!answer.ok()) {
-            missing.add(new TerritoryOverview.MissingPart(part, service, answer.status(), answer.reason()));
-        }
-        return answer.body();
     }
 
     private static int year(String text, List<FieldError> errors) {

@@ -31,8 +31,12 @@ public class ServiceCalls {
     /** A service's JSON answer, or the reason it has none. */
     public record Answer(JsonNode body, Integer status, String reason) {
 
-        boolean ok() {
-            return body != null;
+        /** The body, or null with the part it was for named in {@code missing}, and why. */
+        JsonNode bodyOrMissing(String part, String service, List<TerritoryOverview.MissingPart> missing) {
+            if (body == null) {
+                missing.add(new TerritoryOverview.MissingPart(part, service, status, reason));
+            }
+            return body;
         }
     }
 

@@ -32,22 +32,20 @@ public class StructureCounts {
     public StructureTerritoryReport report(By by) {
         String key = by == By.EPT ? "coalesce(ept_siren, 'none')" : "commune_insee";
         List<StructureTerritoryRow> rows = new ArrayList<>();
-        for (Object[] row : rows("SELECT " + key + ", " + SUMS + " FROM structure GROUP BY 1")) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> sums = Panache.getEntityManager().createNativeQuery("SELECT " + key + ", " + SUMS
+                + " FROM structure GROUP BY 1").getResultList();
+        for (Object[] row : sums) {
             String territory = (String) row[0];
-            rows.add(row(territory, by == By.EPT ? labels.ept(territory) : labels.commune(territory), row));
+            rows.add(new StructureTerritoryRow(territory, by == By.EPT ? labels.ept(territory) : labels.commune(territory),
+                    ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue()));
         }
         rows.sort(Comparator.comparing(StructureTerritoryRow::label).thenComparing(StructureTerritoryRow::key));
-        Object[] total = rows("SELECT 'total', " + SUMS + " FROM structure").get(0);
-        return new StructureTerritoryReport(VERSION, by.name().toLowerCase(Locale.ROOT), rows, row("total", "Total", total));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(String sql) {
-        return Panache.getEntityManager().createNativeQuery(sql).getResultList();
-    }
-
-    private static StructureTerritoryRow row(String key, String label, Object[] sums) {
-        return new StructureTerritoryRow(key, label, ((Number) sums[1]).longValue(), ((Number) sums[2]).longValue(),
-                ((Number) sums[3]).longValue());
+        // each structure is in exactly one territory (its commune, its EPT or none): the totals are the rows' sums
+        StructureTerritoryRow total = new StructureTerritoryRow("total", "Total",
+                rows.stream().mapToLong(StructureTerritoryRow::active).sum(),
+                rows.stream().mapToLong(StructureTerritoryRow::closed).sum(),
+                rows.stream().mapToLong(StructureTerritoryRow::activeInQpv).sum());
+        return new StructureTerritoryReport(VERSION, by.name().toLowerCase(Locale.ROOT), rows, total);
     }
 }
