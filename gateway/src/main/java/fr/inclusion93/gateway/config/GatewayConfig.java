@@ -28,6 +28,21 @@ public interface GatewayConfig {
      */
     Map<String, Duration> pathIdleTimeouts();
 
+    /**
+     * The most a request may wait for its answer to start, all its attempts together (a retry gets what is left): past
+     * it the gateway answers 504. A path with a longer idle timeout gets that much. The answer's body is not bounded:
+     * an export streams as long as its rows keep coming.
+     */
+    @WithDefault("45s")
+    Duration deadline();
+
+    /**
+     * How many times a safe request without a body (GET, HEAD, OPTIONS) is sent again when it got no answer because
+     * the connection failed (refused, closed or reset by the service); never after a time-out, nor for other methods.
+     */
+    @WithDefault("1")
+    int retries();
+
     /** Most connections kept open to each service; further requests wait for a free one. */
     @WithDefault("50")
     int maxConnections();

@@ -47,8 +47,8 @@ public class ProxyRoutes {
         for (Upstream upstream : upstreams.all()) {
             // no service speaks WebSocket: an Upgrade request is proxied as a plain one (Upgrade is hop-by-hop)
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin(context -> context.client().request(requestTo(upstream, context.request().getURI())))
-                    .addInterceptor(new UpstreamFailures(upstream, problems, config.circuitBreaker()))
+                    .origin(context -> context.client().request(requestTo(upstream, UpstreamFailures.attemptTimeoutMillis(context))))
+                    .addInterceptor(new UpstreamFailures(upstream, problems, config))
                     .addInterceptor(new ConnectionHeaders())
                     .addInterceptor(new ForwardedHeaders())
                     .addInterceptor(new ServiceHeadersWin());
@@ -79,12 +79,10 @@ public class ProxyRoutes {
         ((HttpServerRequestInternal) context.request()).context().putLocal("UrlPathTemplate", route);
     }
 
-    private RequestOptions requestTo(Upstream upstream, String uri) {
-        int query = uri.indexOf('?');
-        String path = query < 0 ? uri : uri.substring(0, query);
+    private static RequestOptions requestTo(Upstream upstream, long idleTimeoutMillis) {
         return new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(upstream.port(), upstream.host()))
                 .setSsl(upstream.ssl())
-                .setIdleTimeout(config.pathIdleTimeouts().getOrDefault(path, config.idleTimeout()).toMillis());
+                .setIdleTimeout(idleTimeoutMillis);
     }
 }

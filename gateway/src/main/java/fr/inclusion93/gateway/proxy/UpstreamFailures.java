@@ -7,17 +7,23 @@ import fr.inclusion93.problem.ProblemWriter;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.StreamResetException;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.util.TypeLiteral;
+import java.io.IOException;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -26,9 +32,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * Replaces vertx-http-proxy's empty 502 with a problem detail when the service cannot be reached (503) or stays
- * silent past the idle timeout (504), and keeps a circuit breaker per service: once too many of its requests failed
- * so, the next ones are answered 503 at once for a while, without being sent (SmallRye Fault Tolerance). A status the
- * service itself answers is passed through untouched.
+ * silent past the idle timeout or the request's deadline (504), and keeps a circuit breaker per service: once too many
+ * of its requests failed so, the next ones are answered 503 at once for a while, without being sent (SmallRye Fault
+ * Tolerance). A safe request without a body whose connection failed before any answer is sent again, within its
+ * deadline. A status the service itself answers is passed through untouched.
  */
 final class UpstreamFailures implements ProxyInterceptor {
 
@@ -36,15 +43,22 @@ final class UpstreamFailures implements ProxyInterceptor {
     static final URI TIMEOUT = ProblemType.of("upstream-timeout");
 
     private static final String FAILURE = UpstreamFailures.class.getName();
+    private static final String ATTEMPT_TIMEOUT = FAILURE + ".attemptTimeout";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Upstream upstream;
     private final ProblemWriter problems;
     private final TypedGuard<CompletionStage<ProxyResponse>> breaker;
     private final String retryAfterSeconds;
+    private final RouteTimeouts timeouts;
+    private final int retries;
 
-    UpstreamFailures(Upstream upstream, ProblemWriter problems, GatewayConfig.CircuitBreaker settings) {
+    UpstreamFailures(Upstream upstream, ProblemWriter problems, GatewayConfig config) {
         this.upstream = upstream;
         this.problems = problems;
+        this.timeouts = new RouteTimeouts(config);
+        this.retries = config.retries();
+        GatewayConfig.CircuitBreaker settings = config.circuitBreaker();
         this.breaker = TypedGuard.create(new TypeLiteral<CompletionStage<ProxyResponse>>() { })
                 .withCircuitBreaker()
                 .name("upstream-" + upstream.service())
@@ -58,16 +72,62 @@ final class UpstreamFailures implements ProxyInterceptor {
         this.retryAfterSeconds = Long.toString(Math.max(1, settings.delay().toSeconds()));
     }
 
+    /** The idle timeout the origin gives the attempt being sent, in milliseconds. */
+    static long attemptTimeoutMillis(ProxyContext context) {
+        return context.get(ATTEMPT_TIMEOUT, Long.class);
+    }
+
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        String path = context.request().proxiedRequest().path();
+        long deadline = timeouts.deadlineNanos(path, System.nanoTime());
+        int retriesLeft = mayRetry(context.request()) ? retries : 0;
+        return Future.fromCompletionStage(attempt(context, path, deadline, retriesLeft), Vertx.currentContext())
+                .onFailure(failure -> context.set(FAILURE, unwrapped(failure)));
+    }
+
+    private CompletionStage<ProxyResponse> attempt(ProxyContext context, String path, long deadline, int retriesLeft) {
+        long timeout = timeouts.attemptMillis(path, deadline, System.nanoTime());
+        if (timeout == 0) {
+            return CompletableFuture.failedStage(new TimeoutException("deadline spent before an attempt"));
+        }
+        context.set(ATTEMPT_TIMEOUT, timeout);
         CompletionStage<ProxyResponse> sent;
         try {
             sent = breaker.get(() -> context.sendRequest().toCompletionStage());
         } catch (CircuitBreakerOpenException open) {
-            sent = CompletableFuture.failedStage(open);
+            return CompletableFuture.failedStage(open);
         }
-        return Future.fromCompletionStage(sent, Vertx.currentContext())
-                .onFailure(failure -> context.set(FAILURE, failure instanceof CompletionException ? failure.getCause() : failure));
+        if (retriesLeft == 0) {
+            return sent;
+        }
+        return sent.exceptionallyCompose(failure -> {
+            Throwable cause = unwrapped(failure);
+            if (!connectionFailed(cause)) {
+                return CompletableFuture.failedStage(failure);
+            }
+            Log.debugf("%s %s: %s failed without an answer (%s), sending it again", context.request().getMethod(), path,
+                    upstream.service(), cause.toString());
+            context.request().setBody(null); // its empty body was read by the first attempt
+            return attempt(context, path, deadline, retriesLeft - 1);
+        });
+    }
+
+    /** A safe method, and nothing to send but the headers: the request can be sent again as it was. */
+    private static boolean mayRetry(ProxyRequest request) {
+        MultiMap headers = request.proxiedRequest().headers();
+        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+        return SAFE.contains(request.getMethod()) && (length == null || length.equals("0"))
+                && !headers.contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** Refused, reset or closed before any answer: not a time-out, an open circuit, nor the client going away. */
+    private static boolean connectionFailed(Throwable failure) {
+        return failure instanceof IOException || failure instanceof HttpClosedException;
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Override

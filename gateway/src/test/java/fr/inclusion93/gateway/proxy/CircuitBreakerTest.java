@@ -38,7 +38,9 @@ class CircuitBreakerTest {
     public static class SmallBreaker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.circuit-breaker.requests", "4", "gateway.circuit-breaker.delay", "1s");
+            // every attempt counts in the breaker: without retries, each request here is one attempt
+            return Map.of("gateway.circuit-breaker.requests", "4", "gateway.circuit-breaker.delay", "1s",
+                    "gateway.retries", "0");
         }
 
         @Override
