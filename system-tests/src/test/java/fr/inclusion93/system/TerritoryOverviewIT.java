@@ -78,6 +78,11 @@ class TerritoryOverviewIT {
                     .containsExactly("structures", "posts");
             assertThat(((List<Map<String, Object>>) ((List<Map<String, Object>>) audit.get("parts")).get(0).get("items")))
                     .extracting(item -> item.get("recordId")).contains(structure);
+            io.restassured.response.Response csv = given().header("Authorization", "Bearer " + RunningSystem.token("auditor"))
+                    .queryParam("from", since).get("/api/audit/history.csv");
+            csv.then().statusCode(200).contentType("text/csv").header("Audit-Missing-Parts", "funding-lines");
+            assertThat(csv.asString()).startsWith("part,service,recordedAt,recordType,recordId,action,")
+                    .contains("structures,structure-service,").contains("," + structure + ",");
         } finally {
             RunningSystem.startStopped();
         }

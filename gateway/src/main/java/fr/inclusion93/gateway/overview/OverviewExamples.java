@@ -54,6 +54,11 @@ final class OverviewExamples {
                                    "after": {"state": "VACANT", "funding": "PENDING"}}],
                         "next": null}]}""";
 
+    static final String AUDIT_HISTORY_CSV = "part,service,recordedAt,recordType,recordId,action,actor,requestId,traceId,"
+            + "before,after\r\nposts,conseiller-service,2021-01-20T09:00:00.000Z,post,3c9e1d2f-4a5b-4c6d-8e7f-9a0b1c2d3e4f,"
+            + "PostOpened,admin-cli,c0ffee00-1234,4bf92f3577b34da6a3ce929d0e0e4736,,"
+            + "\"{\"\"state\"\":\"\"VACANT\"\",\"\"funding\"\":\"\"PENDING\"\"}\"\r\n";
+
     private OverviewExamples() {
     }
 }

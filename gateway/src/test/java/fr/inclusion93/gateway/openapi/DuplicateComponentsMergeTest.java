@@ -50,7 +50,8 @@ class DuplicateComponentsMergeTest {
         JsonNode merged = Contracts.servedJson();
 
         assertThat(Contracts.names(merged.get("paths"))).as("the services' and the gateway's own")
-                .containsExactlyInAnyOrder("/api/alpha", "/api/beta/{id}", "/api/overview/territories", "/api/audit/history");
+                .containsExactlyInAnyOrder("/api/alpha", "/api/beta/{id}", "/api/overview/territories", "/api/audit/history",
+                        "/api/audit/history.csv");
         assertThat(Contracts.withoutRateLimit(merged.get("paths").get("/api/alpha")))
                 .isEqualTo(Contracts.read(ALPHA).at("/paths/~1api~1alpha"));
         assertThat(merged.get("tags").findValuesAsText("name")).containsExactlyInAnyOrder("Alpha", "Beta", "Overview");

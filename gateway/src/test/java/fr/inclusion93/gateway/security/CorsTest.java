@@ -43,7 +43,7 @@ class CorsTest {
         assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
         assertThat(response.header("Access-Control-Allow-Credentials")).isEqualTo("false");
         assertThat(response.header("Access-Control-Expose-Headers"))
-                .isEqualTo("Location,Retry-After,RateLimit,RateLimit-Policy,WWW-Authenticate,X-Request-Id,Idempotent-Replayed");
+                .isEqualTo("Location,Retry-After,RateLimit,RateLimit-Policy,WWW-Authenticate,X-Request-Id,Idempotent-Replayed,Audit-Missing-Parts");
     }
 
     @Test
