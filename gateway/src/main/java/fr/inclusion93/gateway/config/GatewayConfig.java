@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,8 +12,15 @@ import java.util.Optional;
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
-    /** Base URL (scheme, host, port; no path) of the service behind each route. */
+    /** Base URLs (scheme, host, port; no path) of the instances of the service behind each route. */
     Routes routes();
+
+    /**
+     * How long an instance that failed a request without answering (refused, reset, silent past its time-out) gets no
+     * requests; then it is tried again.
+     */
+    @WithDefault("10s")
+    Duration outOfRotation();
 
     /** How long to wait for a TCP connection to a service before answering 503. */
     @WithDefault("2s")
@@ -37,8 +45,9 @@ public interface GatewayConfig {
     Duration deadline();
 
     /**
-     * How many times a safe request without a body (GET, HEAD, OPTIONS) is sent again when it got no answer because
-     * the connection failed (refused, closed or reset by the service); never after a time-out, nor for other methods.
+     * How many times a request is sent again, to the next instance in rotation, when it got no answer: any request
+     * whose connection could not be opened (nothing was sent), and a safe one without a body (GET, HEAD, OPTIONS) whose
+     * connection was closed or reset before the answer; never after a time-out.
      */
     @WithDefault("1")
     int retries();
@@ -71,19 +80,20 @@ public interface GatewayConfig {
         Duration delay();
     }
 
+    /** Each service's instances, comma-separated; requests are shared among them in turn. */
     interface Routes {
 
         /** structure-service, serving /api/structures. */
         @WithDefault("http://127.0.0.1:8081")
-        URI structures();
+        List<URI> structures();
 
         /** conseiller-service, serving /api/conseillers. */
         @WithDefault("http://127.0.0.1:8082")
-        URI conseillers();
+        List<URI> conseillers();
 
         /** funding-service, serving /api/funding. */
         @WithDefault("http://127.0.0.1:8083")
-        URI funding();
+        List<URI> funding();
     }
 
     /**

@@ -1,7 +1,6 @@
 package fr.inclusion93.gateway.overview;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.inclusion93.gateway.config.GatewayConfig;
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.problem.Problem.FieldError;
 import fr.inclusion93.problem.QueryParameterChecks;
@@ -19,7 +18,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,8 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
-    /** A kind of record, the service whose history holds it, where it runs, and that history's path and parameters. */
-    private record Source(String part, String service, URI base, String path, String... parameters) {
+    /** A kind of record, the service whose history holds it, and that history's path and parameters. */
+    private record Source(String part, String service, String path, String... parameters) {
     }
 
     static final String MISSING_PARTS = "Audit-Missing-Parts";
@@ -55,15 +53,13 @@ public class AuditResource {
     private static final String CSV_PAGE = "500";
 
     private final ServiceCalls calls;
-    private final List<Source> sources;
+    private final List<Source> sources = List.of(
+            new Source("structures", "structure-service", "/api/structures/history"),
+            new Source("posts", "conseiller-service", "/api/conseillers/history", "recordType", "post"),
+            new Source("funding-lines", "funding-service", "/api/funding/lines/history"));
 
-    AuditResource(ServiceCalls calls, GatewayConfig config) {
+    AuditResource(ServiceCalls calls) {
         this.calls = calls;
-        GatewayConfig.Routes routes = config.routes();
-        this.sources = List.of(
-                new Source("structures", "structure-service", routes.structures(), "/api/structures/history"),
-                new Source("posts", "conseiller-service", routes.conseillers(), "/api/conseillers/history", "recordType", "post"),
-                new Source("funding-lines", "funding-service", routes.funding(), "/api/funding/lines/history"));
     }
 
     @GET
@@ -176,7 +172,7 @@ public class AuditResource {
             if (cursor == null) {
                 return;
             }
-            ServiceCalls.Answer next = calls.get(source.service(), source.base(), source.path(), carried,
+            ServiceCalls.Answer next = calls.get(source.service(), source.path(), carried,
                     parameters(source, from, to, CSV_PAGE, cursor)).join();
             if (next.body() == null) {
                 throw new IOException("the audit history is cut short: " + next.reason());
@@ -200,7 +196,7 @@ public class AuditResource {
     /** Each source's first page, asked in parallel with the caller's headers. */
     private List<CompletableFuture<ServiceCalls.Answer>> firstPages(Map<String, String> carried, String from, String to,
             String pageSize) {
-        return sources.stream().map(source -> calls.get(source.service(), source.base(), source.path(), carried,
+        return sources.stream().map(source -> calls.get(source.service(), source.path(), carried,
                 parameters(source, from, to, pageSize, null))).toList();
     }
 

@@ -1,6 +1,5 @@
 package fr.inclusion93.gateway.overview;
 
-import fr.inclusion93.gateway.config.GatewayConfig;
 import fr.inclusion93.problem.Problem;
 import fr.inclusion93.problem.Problem.FieldError;
 import fr.inclusion93.problem.QueryParameterChecks;
@@ -38,11 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OverviewResource {
 
     private final ServiceCalls calls;
-    private final GatewayConfig routes;
 
-    OverviewResource(ServiceCalls calls, GatewayConfig routes) {
+    OverviewResource(ServiceCalls calls) {
         this.calls = calls;
-        this.routes = routes;
     }
 
     @GET
@@ -86,15 +83,15 @@ public class OverviewResource {
         Map<String, String> carried = ServiceCalls.carried(headers);
         LocalDate endOfYear = LocalDate.of(theYear, 12, 31);
         LocalDate asOf = endOfYear.isBefore(LocalDate.now()) ? endOfYear : LocalDate.now();
-        CompletableFuture<ServiceCalls.Answer> structures = calls.get("structure-service", routes.routes().structures(),
+        CompletableFuture<ServiceCalls.Answer> structures = calls.get("structure-service",
                 "/api/structures/reports/territories", carried, "by", grouping);
-        CompletableFuture<ServiceCalls.Answer> posts = calls.get("conseiller-service", routes.routes().conseillers(),
+        CompletableFuture<ServiceCalls.Answer> posts = calls.get("conseiller-service",
                 "/api/conseillers/reports/deployment", carried, "agreementId", agreement.toString(), "by", grouping,
                 "asOf", asOf.toString());
-        CompletableFuture<ServiceCalls.Answer> activity = calls.get("conseiller-service", routes.routes().conseillers(),
+        CompletableFuture<ServiceCalls.Answer> activity = calls.get("conseiller-service",
                 "/api/conseillers/reports/activity", carried, "agreementId", agreement.toString(), "by", grouping,
                 "from", theYear + "-01", "to", theYear + "-12");
-        CompletableFuture<ServiceCalls.Answer> funding = calls.get("funding-service", routes.routes().funding(),
+        CompletableFuture<ServiceCalls.Answer> funding = calls.get("funding-service",
                 "/api/funding/reports/breakdown", carried, "by", grouping, "year", Integer.toString(theYear));
         return CompletableFuture.allOf(structures, posts, activity, funding).thenApply(done -> {
             List<TerritoryOverview.MissingPart> missing = new ArrayList<>();

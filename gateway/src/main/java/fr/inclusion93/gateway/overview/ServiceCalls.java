@@ -2,6 +2,7 @@ package fr.inclusion93.gateway.overview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.inclusion93.gateway.proxy.Upstreams;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -47,9 +48,11 @@ public class ServiceCalls {
     private final HttpClient client;
     private final ObjectMapper json;
     private final Duration timeout;
+    private final Upstreams upstreams;
 
-    ServiceCalls(ObjectMapper json, OverviewConfig config) {
+    ServiceCalls(ObjectMapper json, OverviewConfig config, Upstreams upstreams) {
         this.json = json;
+        this.upstreams = upstreams;
         this.timeout = config.callTimeout();
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
@@ -66,10 +69,12 @@ public class ServiceCalls {
         return carried;
     }
 
-    /** GET {@code base}{@code path}?{@code parameters} (name, value, name, value…; a null value is left out). */
-    public CompletableFuture<Answer> get(String service, URI base, String path, Map<String, String> headers,
-            String... parameters) {
-        return get(service, base.resolve(path + query(parameters)), headers);
+    /**
+     * GET {@code path}?{@code parameters} (name, value, name, value…; a null value is left out) of the service's next
+     * instance in rotation.
+     */
+    public CompletableFuture<Answer> get(String service, String path, Map<String, String> headers, String... parameters) {
+        return get(service, upstreams.nextBaseUrl(service).resolve(path + query(parameters)), headers);
     }
 
     /** The query string of name, value pairs (a null value is left out), with its "?"; empty for none. */

@@ -47,7 +47,7 @@ public class ProxyRoutes {
         for (Upstream upstream : upstreams.all()) {
             // no service speaks WebSocket: an Upgrade request is proxied as a plain one (Upgrade is hop-by-hop)
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin(context -> context.client().request(requestTo(upstream, UpstreamFailures.attemptTimeoutMillis(context))))
+                    .origin(context -> context.client().request(requestTo(UpstreamFailures.attempt(context))))
                     .addInterceptor(new UpstreamFailures(upstream, problems, config))
                     .addInterceptor(new ConnectionHeaders())
                     .addInterceptor(new ForwardedHeaders())
@@ -61,7 +61,8 @@ public class ProxyRoutes {
                     })
                     .handler(rateLimiter)
                     .handler(ProxyHandler.create(proxy));
-            Log.infof("Routing %s to %s at %s", upstream.prefix(), upstream.service(), upstream.baseUrl());
+            Log.infof("Routing %s to %s at %s", upstream.prefix(), upstream.service(),
+                    upstream.instances().all().stream().map(instance -> instance.baseUrl().toString()).toList());
         }
     }
 
@@ -79,10 +80,11 @@ public class ProxyRoutes {
         ((HttpServerRequestInternal) context.request()).context().putLocal("UrlPathTemplate", route);
     }
 
-    private static RequestOptions requestTo(Upstream upstream, long idleTimeoutMillis) {
+    private static RequestOptions requestTo(UpstreamFailures.Attempt attempt) {
+        Instance instance = attempt.instance();
         return new RequestOptions()
-                .setServer(SocketAddress.inetSocketAddress(upstream.port(), upstream.host()))
-                .setSsl(upstream.ssl())
-                .setIdleTimeout(idleTimeoutMillis);
+                .setServer(SocketAddress.inetSocketAddress(instance.port(), instance.host()))
+                .setSsl(instance.ssl())
+                .setIdleTimeout(attempt.timeoutMillis());
     }
 }

@@ -20,6 +20,8 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.util.TypeLiteral;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,8 +36,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * Replaces vertx-http-proxy's empty 502 with a problem detail when the service cannot be reached (503) or stays
  * silent past the idle timeout or the request's deadline (504), and keeps a circuit breaker per service: once too many
  * of its requests failed so, the next ones are answered 503 at once for a while, without being sent (SmallRye Fault
- * Tolerance). A safe request without a body whose connection failed before any answer is sent again, within its
- * deadline. A status the service itself answers is passed through untouched.
+ * Tolerance). Each attempt goes to the service's next instance in rotation, and one that gave no answer is taken out
+ * of it for a while; a request that could not be sent, or a safe one without a body whose connection failed before the
+ * answer, is sent again within its deadline. A status the service itself answers is passed through untouched.
  */
 final class UpstreamFailures implements ProxyInterceptor {
 
@@ -43,7 +46,7 @@ final class UpstreamFailures implements ProxyInterceptor {
     static final URI TIMEOUT = ProblemType.of("upstream-timeout");
 
     private static final String FAILURE = UpstreamFailures.class.getName();
-    private static final String ATTEMPT_TIMEOUT = FAILURE + ".attemptTimeout";
+    private static final String ATTEMPT = FAILURE + ".attempt";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Upstream upstream;
@@ -72,17 +75,20 @@ final class UpstreamFailures implements ProxyInterceptor {
         this.retryAfterSeconds = Long.toString(Math.max(1, settings.delay().toSeconds()));
     }
 
-    /** The idle timeout the origin gives the attempt being sent, in milliseconds. */
-    static long attemptTimeoutMillis(ProxyContext context) {
-        return context.get(ATTEMPT_TIMEOUT, Long.class);
+    /** Where the attempt being sent goes, and how long it may stay silent (its idle timeout). */
+    record Attempt(Instance instance, long timeoutMillis) {
+    }
+
+    /** The attempt the origin is to send. */
+    static Attempt attempt(ProxyContext context) {
+        return context.get(ATTEMPT, Attempt.class);
     }
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         String path = context.request().proxiedRequest().path();
         long deadline = timeouts.deadlineNanos(path, System.nanoTime());
-        int retriesLeft = mayRetry(context.request()) ? retries : 0;
-        return Future.fromCompletionStage(attempt(context, path, deadline, retriesLeft), Vertx.currentContext())
+        return Future.fromCompletionStage(attempt(context, path, deadline, retries), Vertx.currentContext())
                 .onFailure(failure -> context.set(FAILURE, unwrapped(failure)));
     }
 
@@ -91,34 +97,44 @@ final class UpstreamFailures implements ProxyInterceptor {
         if (timeout == 0) {
             return CompletableFuture.failedStage(new TimeoutException("deadline spent before an attempt"));
         }
-        context.set(ATTEMPT_TIMEOUT, timeout);
+        Instance instance = upstream.instances().next();
+        context.set(ATTEMPT, new Attempt(instance, timeout));
         CompletionStage<ProxyResponse> sent;
         try {
             sent = breaker.get(() -> context.sendRequest().toCompletionStage());
         } catch (CircuitBreakerOpenException open) {
             return CompletableFuture.failedStage(open);
         }
-        if (retriesLeft == 0) {
-            return sent;
-        }
         return sent.exceptionallyCompose(failure -> {
             Throwable cause = unwrapped(failure);
-            if (!connectionFailed(cause)) {
+            if (unanswered(cause)) {
+                upstream.instances().failed(instance);
+            }
+            boolean notSent = cause instanceof ConnectException || cause instanceof UnknownHostException;
+            boolean resend = notSent || connectionFailed(cause) && resendable(context.request());
+            if (retriesLeft == 0 || !resend) {
                 return CompletableFuture.failedStage(failure);
             }
-            Log.debugf("%s %s: %s failed without an answer (%s), sending it again", context.request().getMethod(), path,
-                    upstream.service(), cause.toString());
-            context.request().setBody(null); // its empty body was read by the first attempt
+            Log.debugf("%s %s: %s at %s failed without an answer (%s), sending it again", context.request().getMethod(),
+                    path, upstream.service(), instance.baseUrl(), cause.toString());
+            if (!notSent) {
+                context.request().setBody(null); // its empty body was read by the first attempt
+            }
             return attempt(context, path, deadline, retriesLeft - 1);
         });
     }
 
     /** A safe method, and nothing to send but the headers: the request can be sent again as it was. */
-    private static boolean mayRetry(ProxyRequest request) {
+    private static boolean resendable(ProxyRequest request) {
         MultiMap headers = request.proxiedRequest().headers();
         String length = headers.get(HttpHeaders.CONTENT_LENGTH);
         return SAFE.contains(request.getMethod()) && (length == null || length.equals("0"))
                 && !headers.contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** The instance gave no answer: unreachable, gone mid-request or silent; not the client going away. */
+    private static boolean unanswered(Throwable failure) {
+        return connectionFailed(failure) || failure instanceof TimeoutException;
     }
 
     /** Refused, reset or closed before any answer: not a time-out, an open circuit, nor the client going away. */
@@ -137,7 +153,7 @@ final class UpstreamFailures implements ProxyInterceptor {
             String path = context.request().proxiedRequest().path();
             Problem problem = toProblem(failure, path);
             Log.warnf("%s %s: %s at %s failed: %s", context.request().getMethod(), path, upstream.service(),
-                    upstream.baseUrl(), failure.toString());
+                    attempt(context).instance().baseUrl(), failure.toString());
             if (failure instanceof CircuitBreakerOpenException) {
                 context.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
             }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class UpstreamTest {
+class InstanceTest {
 
     @Test
     void portDefaultsToTheSchemes() {
@@ -24,7 +24,7 @@ class UpstreamTest {
         assertThatIllegalArgumentException().isThrownBy(() -> upstream(url)).withMessageContaining("structure-service");
     }
 
-    private static Upstream upstream(String url) {
-        return new Upstream("structure-service", "/api/structures", URI.create(url));
+    private static Instance upstream(String url) {
+        return new Instance("structure-service", URI.create(url));
     }
 }
