@@ -19,20 +19,42 @@ READY_TIMEOUT=${READY_TIMEOUT:-120}
 [[ $RUN_DIR = /* ]] || RUN_DIR=$PWD/$RUN_DIR
 
 SERVICES=(structure-service conseiller-service funding-service gateway)
+# Instances of each service behind the one gateway: the first on its usual port, the k-th 100 ports further
+# (structure-service on 8081, 8181, 8281…), same databases and broker; the gateway shares requests among them.
+INSTANCES=${INSTANCES:-1}
+[[ $INSTANCES =~ ^[1-9]$ ]] || { echo "[$ME] ERROR: INSTANCES must be 1 to 9, got '$INSTANCES'" >&2; exit 1; }
 
 log() { echo "[$ME] $*"; }
 die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
 
+# A unit is one JVM: a service's first instance is named as the service, its k-th "<service>-k" (its pid and log
+# files are named so); the gateway has one.
+units_of() {
+  echo "$1"
+  [[ $1 == gateway ]] || for ((k = 2; k <= INSTANCES; k++)); do echo "$1-$k"; done
+}
+service_of() { if [[ $1 =~ ^(.*-service)-[0-9]+$ ]]; then echo "${BASH_REMATCH[1]}"; else echo "$1"; fi; }
+instance_of() { if [[ $1 =~ -service-([0-9]+)$ ]]; then echo "${BASH_REMATCH[1]}"; else echo 1; fi; }
+all_units() { local svc; for svc in "${SERVICES[@]}"; do units_of "$svc"; done; }
+
 port_of() {
-  case $1 in
+  local offset=$((100 * ($(instance_of "$1") - 1)))
+  case $(service_of "$1") in
     gateway) echo "$PORT_BASE" ;;
-    structure-service) echo $((PORT_BASE + 1)) ;;
-    conseiller-service) echo $((PORT_BASE + 2)) ;;
-    funding-service) echo $((PORT_BASE + 3)) ;;
+    structure-service) echo $((PORT_BASE + 1 + offset)) ;;
+    conseiller-service) echo $((PORT_BASE + 2 + offset)) ;;
+    funding-service) echo $((PORT_BASE + 3 + offset)) ;;
   esac
 }
 
-jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+# Base URLs of every instance of a service, comma-separated (what the gateway balances across).
+urls_of() {
+  local unit urls=()
+  for unit in $(units_of "$1"); do urls+=("http://127.0.0.1:$(port_of "$unit")"); done
+  (IFS=,; echo "${urls[*]}")
+}
+
+jar_of() { echo "$ROOT/$(service_of "$1")/target/quarkus-app/quarkus-run.jar"; }
 
 # Tokens: an identity provider's key (JWT_PUBLIC_KEY_LOCATION, e.g. its JWKS URL) when set, otherwise the local
 # key pair deploy/token.sh signs with, generated here on first run.
@@ -42,15 +64,17 @@ verification_key() {
 }
 
 env_of() {
-  local db=${1%-service}
+  local svc db
+  svc=$(service_of "$1")
+  db=${svc%-service}
   echo "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT"
   echo "JWT_PUBLIC_KEY_LOCATION=$VERIFICATION_KEY"
-  case $1 in
+  case $svc in
     gateway)
       echo "GATEWAY_HTTP_PORT=$(port_of gateway)"
-      echo "STRUCTURE_SERVICE_URL=http://127.0.0.1:$(port_of structure-service)"
-      echo "CONSEILLER_SERVICE_URL=http://127.0.0.1:$(port_of conseiller-service)"
-      echo "FUNDING_SERVICE_URL=http://127.0.0.1:$(port_of funding-service)" ;;
+      echo "STRUCTURE_SERVICE_URL=$(urls_of structure-service)"
+      echo "CONSEILLER_SERVICE_URL=$(urls_of conseiller-service)"
+      echo "FUNDING_SERVICE_URL=$(urls_of funding-service)" ;;
     *)
       local upper=${db^^} url_var=${db^^}_DB_URL
       echo "${upper}_HTTP_PORT=$(port_of "$1")"
@@ -147,7 +171,7 @@ start() {
   fi
   mkdir -p "$RUN_DIR"
   local svc
-  for svc in "${SERVICES[@]}"; do check_port "$svc"; done # fail before starting anything
+  for svc in $(all_units); do check_port "$svc"; done # fail before starting anything
   [[ ${SKIP_INFRA:-} == 1 ]] || { "$ROOT/deploy/postgres.sh"; "$ROOT/deploy/kafka.sh" start; }
   VERIFICATION_KEY=$(verification_key)
   local started=$SECONDS
@@ -155,7 +179,7 @@ start() {
   # Services already running are left alone, so after a crash this starts only the dead ones; the others
   # are only checked for readiness (instant when they are up).
   local wave
-  for wave in "structure-service gateway" "conseiller-service funding-service"; do
+  for wave in "$(units_of structure-service) gateway" "$(units_of conseiller-service) $(units_of funding-service)"; do
     for svc in $wave; do start_service "$svc"; done
     for svc in $wave; do
       wait_ready "$svc"
@@ -204,15 +228,21 @@ stop_service() {
   rm -f "$RUN_DIR/$svc.pid"
 }
 
+# Every unit with a pid file, whatever INSTANCES was when they started.
 stop_services() {
-  local svc
-  for svc in "${SERVICES[@]}"; do stop_service "$svc"; done
+  local file unit
+  for file in "$RUN_DIR"/*.pid; do
+    [[ -e $file ]] || continue
+    unit=$(basename "$file" .pid)
+    [[ " ${SERVICES[*]} " == *" $(service_of "$unit") "* ]] && stop_service "$unit"
+  done
+  return 0
 }
 
 # One service only; PostgreSQL and Kafka are assumed up (deploy/run.sh start brings everything up).
 restart() {
   local svc=${1:-}
-  [[ " ${SERVICES[*]} " == *" $svc "* && -n $svc ]] || die "restart needs one of: ${SERVICES[*]}"
+  [[ -n $svc && " $(all_units | tr '\n' ' ') " == *" $svc "* ]] || die "restart needs one of: $(all_units | tr '\n' ' ')"
   [[ -f $(jar_of "$svc") ]] || die "$(jar_of "$svc") is missing: run deploy/run.sh start --build"
   mkdir -p "$RUN_DIR"
   VERIFICATION_KEY=$(verification_key)
@@ -229,9 +259,10 @@ Usage: $ME [start [--build] | stop | restart <service> | status]
             fails if a service's port is held by a process it did not start; then loads the seed
             (the press release's 2020 figures: deploy/seed.sh, loading twice loads once)
   stop      the services, then the broker
-  restart   stop and start one of: ${SERVICES[*]}; wait until it is ready
+  restart   stop and start one of: ${SERVICES[*]} (its k-th instance: <service>-k); wait until it is ready
   status    running/stopped per service
 Env: PORT_BASE=$PORT_BASE (gateway; services on +1..+3)  KAFKA_PORT=$KAFKA_PORT  DB_SUFFIX=$DB_SUFFIX
+     INSTANCES=$INSTANCES: instances of each service (the k-th 100 ports above the first; the gateway balances)
      RUN_DIR=$RUN_DIR (pid files, logs)  READY_TIMEOUT=$READY_TIMEOUT (s)
      SKIP_INFRA=1 leaves PostgreSQL and Kafka alone
      SEED=false: start does not load the seed (default: deploy/seed.sh once every service is ready)
@@ -254,7 +285,7 @@ case ${1:-start} in
   start) shift || true; start "$@" ;;
   stop) stop ;;
   restart) restart "${2:-}" ;;
-  status) for svc in "${SERVICES[@]}"; do if running "$svc"; then log "$svc running"; else log "$svc stopped"; fi; done ;;
+  status) for svc in $(all_units); do if running "$svc"; then log "$svc running"; else log "$svc stopped"; fi; done ;;
   -h | --help) usage ;;
   *) die "unknown verb '$1' (see --help)" ;;
 esac
