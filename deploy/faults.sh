@@ -6,7 +6,8 @@
 # system of its own (gateway on 38080, broker on 39092, a throwaway PostgreSQL cluster on 35432, database
 # structure_faults on the shared server) and ends with its line:
 #   faults: <N> writes accepted, <L> lost, <D> applied twice, <X> dead-lettered, <S> s
-# Usage: deploy/faults.sh [--short] [--build] [maven arguments, e.g. -Dfaults.clients=8 -Dfaults.consumer-db-outage=120]
+# Usage: deploy/faults.sh [--short] [--build] [maven arguments, e.g. -Dfaults.clients=8 -Dfaults.consumer-db-outage=120;
+#        -Dfaults.instances=2 runs two instances of each service behind the gateway, and kills one of each in turn]
 set -euo pipefail
 
 ME=faults.sh
@@ -21,7 +22,7 @@ while (($#)); do
   case $1 in
     --short) full=false; shift ;;
     --build) build=true; shift ;;
-    -h | --help) sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) break ;;
   esac
 done

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * How hard and how long the fault suite pushes, and where its own system runs. The short variant (default, run by CI)
  * still keeps the consumers' database down for longer than a minute; {@code -Dfaults.full=true} is the issue's
- * full run. Every value can be overridden by a system property {@code faults.<name>} (durations in seconds).
+ * full run. {@code -Dfaults.instances=2} runs two instances of each service behind the gateway (a kill then takes one
+ * down; the other serves meanwhile). Every value can be overridden by a system property {@code faults.<name>} (durations in seconds).
  */
 record FaultSettings(
         int portBase,
@@ -13,6 +14,7 @@ record FaultSettings(
         int kafkaControllerPort,
         int consumerDatabasePort,
         String structureDatabaseSuffix,
+        int instances,
         int clients,
         int paymentClients,
         Duration writeInterval,
@@ -31,6 +33,7 @@ record FaultSettings(
                 integer("kafka-controller-port", 39093),
                 integer("postgres-port", 35432),
                 System.getProperty("faults.db-suffix", "_faults"),
+                integer("instances", 1),
                 integer("clients", 4),
                 integer("payment-clients", 2),
                 Duration.ofMillis(integer("write-interval-ms", 100)),

@@ -35,8 +35,9 @@ final class FaultSuite {
 
     FaultReport run() {
         try (SystemUnderFaults system = SystemUnderFaults.start(settings, work)) {
-            progress("system up: gateway %s, broker %s, consumers' PostgreSQL on port %d".formatted(settings.gateway(),
-                    settings.bootstrapServers(), settings.consumerDatabasePort()));
+            progress("system up: gateway %s, %d instance(s) of each service, broker %s, consumers' PostgreSQL on port %d"
+                    .formatted(settings.gateway(), settings.instances(), settings.bootstrapServers(),
+                            settings.consumerDatabasePort()));
             DeadLetters deadLetters = new DeadLetters(settings.bootstrapServers());
             long deadLettersBefore = deadLetters.count();
             long started = System.nanoTime();

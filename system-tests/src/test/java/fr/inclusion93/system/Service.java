@@ -14,4 +14,13 @@ enum Service {
         this.scriptName = scriptName;
         this.portOffset = portOffset;
     }
+
+    /** Where its k-th instance (from 1) listens relative to PORT_BASE, as run.sh places it; the gateway has one. */
+    int portOffset(int instance) {
+        return this == GATEWAY ? portOffset : portOffset + 100 * (instance - 1);
+    }
+
+    int instances(int perService) {
+        return this == GATEWAY ? 1 : perService;
+    }
 }

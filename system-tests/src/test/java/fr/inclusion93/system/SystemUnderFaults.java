@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -46,6 +47,7 @@ final class SystemUnderFaults implements AutoCloseable {
                 Map.entry("KAFKA_WORK_DIR", work.resolve("kafka").toString()),
                 Map.entry("RUN_DIR", runDirectory.toString()),
                 Map.entry("DB_SUFFIX", settings.structureDatabaseSuffix()),
+                Map.entry("INSTANCES", Integer.toString(settings.instances())),
                 Map.entry("CONSEILLER_DB_URL", settings.consumerDatabaseUrl("conseiller")),
                 Map.entry("FUNDING_DB_URL", settings.consumerDatabaseUrl("funding")),
                 Map.entry("THROWAWAY_PGPORT", Integer.toString(settings.consumerDatabasePort())),
@@ -70,9 +72,9 @@ final class SystemUnderFaults implements AutoCloseable {
             system.scripts.run("deploy/run.sh", "stop"); // what a killed run may have left behind
             system.scripts.run("deploy/kafka.sh", "clean");
             system.scripts.run("deploy/throwaway-postgres.sh", "destroy");
-            ExclusiveRun.requireFree(settings.portBase(), settings.portBase() + 1, settings.portBase() + 2,
-                    settings.portBase() + 3, settings.kafkaPort(), settings.kafkaControllerPort(),
-                    settings.consumerDatabasePort());
+            ExclusiveRun.requireFree(IntStream.concat(system.servicePorts(),
+                    IntStream.of(settings.kafkaPort(), settings.kafkaControllerPort(), settings.consumerDatabasePort()))
+                    .toArray());
             system.startConsumerDatabase();
             system.scripts.with(Map.of("PGPORT", Integer.toString(settings.consumerDatabasePort()))).run("deploy/postgres.sh");
             system.recreateStructureDatabase();
@@ -85,8 +87,14 @@ final class SystemUnderFaults implements AutoCloseable {
         }
     }
 
+    /** Kills a service's first instance (with several, the others go on serving). */
     void kill(Service service) {
         ServiceProcesses.kill(runDirectory, service);
+    }
+
+    private IntStream servicePorts() {
+        return Arrays.stream(Service.values()).flatMapToInt(service -> IntStream.rangeClosed(1, service.instances(
+                settings.instances())).map(instance -> settings.portBase() + service.portOffset(instance)));
     }
 
     /** run.sh start starts what is not running and waits until every service is ready. */
@@ -125,8 +133,13 @@ final class SystemUnderFaults implements AutoCloseable {
     }
 
     private boolean ready(Service service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (settings.portBase() + service.portOffset)
-                + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        return IntStream.rangeClosed(1, service.instances(settings.instances()))
+                .allMatch(instance -> ready(settings.portBase() + service.portOffset(instance)));
+    }
+
+    private boolean ready(int port) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
