@@ -56,6 +56,10 @@ socket_errors() { # wrk output: connect + read + write errors + time-outs
   awk -F'[ ,]+' '/Socket errors:/ { print $5 + $7 + $9 + $11; found = 1 } END { if (!found) print 0 }' "$1"
 }
 
+rss_kb() { # pid: its resident set (VmRSS), in KiB
+  awk '$1 == "VmRSS:" { print $2 }' "/proc/$1/status"
+}
+
 live_heap_kb() { # pid: the heap still live after a full GC, in KiB
   jcmd "$1" GC.run >/dev/null
   jcmd "$1" GC.heap_info | awk '/total/ && /used/ && !/Metaspace|class space/ {
@@ -69,18 +73,22 @@ SERVICE_PID=
 BROKER_STARTED=false
 DB_CREATED=false
 
-drop_database() { echo "set client_min_messages = warning; drop database if exists $DB with (force)" | superuser_sql postgres; }
+drop_database() { # [database]: DB by default
+  echo "set client_min_messages = warning; drop database if exists ${1:-$DB} with (force)" | superuser_sql postgres
+}
+
+stop_process() { # pid: SIGTERM, then SIGKILL if it still runs 10 s later
+  kill "$1" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.2; done
+  kill -9 "$1" 2>/dev/null || true
+}
 
 # The JVM, the broker and the database this run started or created, whatever happens.
 bench_cleanup() {
   trap - EXIT INT TERM
-  if [[ -n $SERVICE_PID ]]; then
-    kill "$SERVICE_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$SERVICE_PID" 2>/dev/null || true
-  fi
+  [[ -z $SERVICE_PID ]] || stop_process "$SERVICE_PID"
   ! $BROKER_STARTED || "$ROOT/deploy/kafka.sh" clean >/dev/null 2>&1 || log "could not stop the broker in $KAFKA_WORK_DIR"
-  if $DB_CREATED && [[ $KEEP_DB != true ]]; then drop_database || true; fi
+  if $DB_CREATED && [[ $KEEP_DB != true ]]; then drop_database "$DB" || true; fi
 }
 
 # Free ports, the cleanup trap, this checkout's jar (copied, so a rebuild during the run cannot move it), a fresh
@@ -105,7 +113,7 @@ prepare_bench() {
   rm -rf "$BENCH_DIR/app" && cp -r "$ROOT/$SERVICE/target/quarkus-app" "$BENCH_DIR/app"
   REVISION="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- "$SERVICE" || echo ' + changes')"
   "$ROOT/deploy/postgres.sh" >/dev/null
-  drop_database
+  drop_database "$DB"
   DB_CREATED=true
   echo "create database $DB owner $DB_OWNER" | superuser_sql postgres
   BROKER_STARTED=true
@@ -115,21 +123,34 @@ prepare_bench() {
   ((BUSY_BEFORE < 20)) || log "WARNING: the CPUs are already ${BUSY_BEFORE}% busy before the service starts: expect noise"
 }
 
-# VAR=value…: the service's own environment. Starts it as deploy/run.sh does and waits until it is ready.
+# Waits until a JVM just started answers its readiness check; its log's tail and death if it exits or is too slow.
+wait_until_ready() { # name pid readiness-url log
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until curl -fsS -o /dev/null "$3" 2>/dev/null; do
+    kill -0 "$2" 2>/dev/null || { tail -n 30 "$4" >&2; die "$1 died while starting"; }
+    ((SECONDS < deadline)) || { tail -n 30 "$4" >&2; die "$1 is not ready after ${READY_TIMEOUT}s"; }
+    sleep 0.3
+  done
+}
+
+# VAR=value…: the service's own environment. Starts it as deploy/run.sh does (with JAVA when set, java otherwise)
+# and waits until it is ready.
 start_bench_service() {
-  local deadline holder key
+  local holder key
   key=file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)
   # shellcheck disable=SC2086 # JAVA_OPTS holds several options
   env "$@" KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT" JWT_PUBLIC_KEY_LOCATION="$key" \
-    java $JAVA_OPTS -jar "$BENCH_DIR/app/quarkus-run.jar" >>"$BENCH_DIR/$SERVICE.log" 2>&1 </dev/null &
+    "${JAVA:-java}" $JAVA_OPTS -jar "$BENCH_DIR/app/quarkus-run.jar" >>"$BENCH_DIR/$SERVICE.log" 2>&1 </dev/null &
   SERVICE_PID=$!
-  deadline=$((SECONDS + READY_TIMEOUT))
-  until curl -fsS -o /dev/null "$BASE/q/health/ready" 2>/dev/null; do
-    kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 30 "$BENCH_DIR/$SERVICE.log" >&2; die "$SERVICE died while starting"; }
-    ((SECONDS < deadline)) || { tail -n 30 "$BENCH_DIR/$SERVICE.log" >&2; die "not ready after ${READY_TIMEOUT}s"; }
-    sleep 0.3
-  done
+  wait_until_ready "$SERVICE" "$SERVICE_PID" "$BASE/q/health/ready" "$BENCH_DIR/$SERVICE.log"
   holder=$(port_holder "$PORT")
   [[ -z $holder || $holder == "$SERVICE_PID" ]] || die "port $PORT is held by pid $holder, not by our $SERVICE ($SERVICE_PID)"
   log "$SERVICE $REVISION ready on port $PORT (pid $SERVICE_PID; JAVA_OPTS: $JAVA_OPTS)"
+}
+
+# Registers one structure in structure-service (an admin's Authorization header) and prints its id.
+register_bench_structure() { # authorization-header
+  curl -fsS -H "$1" -H 'Content-Type: application/json' "$BASE/api/structures" \
+    -d '{"name":"Bench","siret":"21930027400012","legalKind":"PUBLIC_COLLECTIVITY","type":"BIB","address":"9 avenue du Général Leclerc","postalCode":"93120","communeInsee":"93027"}' \
+    | sed -n 's/^{"id":"\([^"]*\)".*/\1/p'
 }

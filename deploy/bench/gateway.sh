@@ -12,6 +12,7 @@
 #      WARMUP=20 (s per path)  DURATION=20 (s per measured run)  READY_TIMEOUT=90 (s)  KEEP_DB=false
 #      JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC" (run.sh's default, the production flags)
 #      RUN_DIR=deploy/.run  BENCH_DIR=RUN_DIR/bench/gateway  PGHOST, PGPORT, PGSUPERUSER (as deploy/postgres.sh)
+#      GATEWAY_EXTRA_OPTS: more JVM options for the gateway only (e.g. -Dquarkus.vertx.event-loops-pool-size=1)
 #      GATEWAY_JFR=<file.jfr>  records the gateway with Java Flight Recorder (profile settings), written when it stops;
 #        read it with: jfr print --events jdk.ExecutionSample <file> (or JDK 21+'s jfr view hot-methods <file>)
 set -euo pipefail
@@ -87,26 +88,19 @@ nginx -e "$NGINX_DIR/error.log" -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf"
 log "nginx $(nginx -v 2>&1 | sed 's|.*/||') on port $NGINX_PORT, keep-alive to structure-service"
 
 key=file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)
-GATEWAY_JAVA_OPTS=$JAVA_OPTS
+GATEWAY_JAVA_OPTS="$JAVA_OPTS ${GATEWAY_EXTRA_OPTS:-}"
 [[ -z ${GATEWAY_JFR:-} ]] || GATEWAY_JAVA_OPTS+=" -XX:StartFlightRecording=filename=$GATEWAY_JFR,settings=profile,dumponexit=true"
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
 env GATEWAY_HTTP_PORT="$GATEWAY_PORT" STRUCTURE_SERVICE_URL="$BASE" JWT_PUBLIC_KEY_LOCATION="$key" \
   GATEWAY_RATE_LIMIT_REQUESTS=1000000000 java $GATEWAY_JAVA_OPTS -jar "$BENCH_DIR/gateway-app/quarkus-run.jar" \
   >"$BENCH_DIR/gateway.log" 2>&1 </dev/null &
 GATEWAY_PID=$!
-deadline=$((SECONDS + READY_TIMEOUT))
-until curl -fsS -o /dev/null "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" 2>/dev/null; do
-  kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -n 30 "$BENCH_DIR/gateway.log" >&2; die "the gateway died while starting"; }
-  ((SECONDS < deadline)) || die "the gateway is not ready after ${READY_TIMEOUT}s"
-  sleep 0.3
-done
+wait_until_ready "the gateway" "$GATEWAY_PID" "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" "$BENCH_DIR/gateway.log"
 log "gateway ready on port $GATEWAY_PORT (pid $GATEWAY_PID)"
 
 ## One structure, the three URLs to it, each answering 200 with the token and 401 without at the service's end.
 AUTH="Authorization: Bearer $(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" admin --client gateway-bench --ttl 7200)"
-id=$(curl -fsS -H "$AUTH" -H 'Content-Type: application/json' "$BASE/api/structures" \
-  -d '{"name":"Bench","siret":"21930027400012","legalKind":"PUBLIC_COLLECTIVITY","type":"BIB","address":"9 avenue du Général Leclerc","postalCode":"93120","communeInsee":"93027"}' \
-  | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+id=$(register_bench_structure "$AUTH")
 [[ -n $id ]] || die "could not register the structure"
 PATHS=(direct nginx gateway)
 declare -A URL=([direct]=$BASE [nginx]=http://127.0.0.1:$NGINX_PORT [gateway]=http://127.0.0.1:$GATEWAY_PORT)
