@@ -10,6 +10,7 @@
 # Env: PORT_BASE=46080 (the system; the one-instance gateway on PORT_BASE+50)  KAFKA_PORT=46092
 #      KAFKA_CONTROLLER_PORT=46093  WARMUP=20  DURATION=20 (s)  RUNS=2 (measured runs per gateway, alternating)
 #      JAVA_OPTS (run.sh's default: the production flags)  RUN_DIR=deploy/.run/bench/instances
+#      PGHOST, PGPORT, PGSUPERUSER (as deploy/postgres.sh); databases <service>_bench_instances, dropped at the end
 set -euo pipefail
 
 ME=instances.sh
@@ -19,6 +20,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export PORT_BASE=${PORT_BASE:-46080} KAFKA_PORT=${KAFKA_PORT:-46092} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-46093}
 export RUN_DIR=${RUN_DIR:-$ROOT/deploy/.run/bench/instances}
 export KAFKA_WORK_DIR=$RUN_DIR/kafka INSTANCES=2 SEED=false GATEWAY_RATE_LIMIT_REQUESTS=1000000000
+export DB_SUFFIX=_bench_instances PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
+PGSUPERUSER=${PGSUPERUSER:-postgres}
+DATABASES=(structure conseiller funding)
 WARMUP=${WARMUP:-20}
 DURATION=${DURATION:-20}
 RUNS=${RUNS:-2}
@@ -32,9 +36,16 @@ cleanup() {
   trap - EXIT INT TERM
   [[ -z $ONE_PID ]] || kill "$ONE_PID" 2>/dev/null || true
   "$ROOT/deploy/run.sh" stop >/dev/null 2>&1 || log "could not stop the system in $RUN_DIR"
+  local db
+  for db in "${DATABASES[@]}"; do drop_database "$db$DB_SUFFIX" || true; done
 }
 trap cleanup EXIT INT TERM
 mkdir -p "$RUN_DIR"
+"$ROOT/deploy/postgres.sh" >/dev/null # the services' roles
+for db in "${DATABASES[@]}"; do # databases of this run's own, dropped at the end
+  drop_database "$db$DB_SUFFIX"
+  echo "create database $db$DB_SUFFIX owner $db" | superuser_sql postgres
+done
 BUSY_BEFORE=$(cpu_busy)
 "$ROOT/deploy/run.sh" start >"$RUN_DIR/run.log" 2>&1 || { tail -n 30 "$RUN_DIR/run.log" >&2; die "the system did not start"; }
 log "system up: two instances of each service behind the gateway on $PORT_BASE"
