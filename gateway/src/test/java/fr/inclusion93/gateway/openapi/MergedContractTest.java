@@ -36,6 +36,23 @@ class MergedContractTest {
         assertThat(Contracts.names(contract.get("paths"))).contains("/api/structures", "/api/structures/{id}");
     }
 
+    /** A client generated from the contract names a method after each operationId: none may be missing or shared. */
+    @Test
+    void everyOperationHasAnOperationIdOfItsOwn() {
+        JsonNode paths = Contracts.servedJson().get("paths");
+        List<String> operations = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (List.of("get", "put", "post", "delete", "patch", "head", "options").contains(operation.getKey())) {
+                operations.add(operation.getKey() + " " + path.getKey());
+                ids.add(operation.getValue().path("operationId").asText(""));
+            }
+        }));
+
+        assertThat(operations).hasSizeGreaterThan(50);
+        assertThat(ids).as("operationIds of %s", operations).doesNotContain("").doesNotHaveDuplicates();
+    }
+
     @Test
     void yamlAndJsonAreTheSameDocument() {
         assertThat(Contracts.servedYaml()).isEqualTo(Contracts.servedJson());
