@@ -9,10 +9,12 @@ import fr.inclusion93.client.ApiException;
 import fr.inclusion93.client.api.BeneficiariesFundingApi;
 import fr.inclusion93.client.api.HostStructuresConseillersApi;
 import fr.inclusion93.client.api.OverviewApi;
+import fr.inclusion93.client.api.ProgrammesApi;
 import fr.inclusion93.client.api.StructuresApi;
 import fr.inclusion93.client.model.AuditHistory;
 import fr.inclusion93.client.model.AuditHistoryPart;
 import fr.inclusion93.client.model.LegalKind;
+import fr.inclusion93.client.model.ProgrammePage;
 import fr.inclusion93.client.model.StructureRequest;
 import fr.inclusion93.client.model.StructureResponse;
 import java.time.Duration;
@@ -66,6 +68,14 @@ class GeneratedClientIT {
         assertThat(history.getParts()).filteredOn(part -> part.getPart().equals("structures")).singleElement()
                 .extracting(AuditHistoryPart::getItems).asList()
                 .anySatisfy(item -> assertThat(((Map<?, ?>) item).get("recordId")).isEqualTo(registered.getId().toString()));
+    }
+
+    @Test
+    void aListIsAPageOfTypedItems() throws ApiException {
+        ProgrammePage programmes = new ProgrammesApi(client("dashboard")).listProgrammes(null, 0, 50);
+
+        assertThat(programmes.getPage()).isZero();
+        assertThat(programmes.getItems()).hasSizeLessThanOrEqualTo(50).allSatisfy(programme -> assertThat(programme.getId()).isNotNull());
     }
 
     @Test

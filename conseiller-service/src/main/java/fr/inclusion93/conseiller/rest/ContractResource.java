@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,7 +69,7 @@ public class ContractResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR})
     @Operation(operationId = "listPostContracts", summary = "Who held the post when: its contracts, oldest first")
     @APIResponse(responseCode = "200", description = "The contracts (the holder by id only)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ContractResponse.class),
                     examples = @ExampleObject(name = "contracts", value = "[" + Examples.CONTRACT + "]")))
     @APIResponse(responseCode = "404", description = "No post with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

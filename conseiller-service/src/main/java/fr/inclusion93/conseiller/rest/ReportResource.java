@@ -119,7 +119,7 @@ public class ReportResource {
             description = "A running contract on a post that is not OCCUPIED, an OCCUPIED post without one, or one still "
                     + "OCCUPIED after its contract's planned end: each needs its contract ended or its post moved.")
     @APIResponse(responseCode = "200", description = "The contradictions, in post id order (none: an empty list)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Contradiction.class),
                     examples = @ExampleObject(name = "one", value = Examples.CONTRADICTIONS)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; every one is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

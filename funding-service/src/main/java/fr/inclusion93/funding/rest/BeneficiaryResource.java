@@ -70,7 +70,7 @@ public class BeneficiaryResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listBeneficiaries", summary = "The beneficiaries, by name")
     @APIResponse(responseCode = "200", description = "One page of beneficiaries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Beneficiaries.class),
                     examples = @ExampleObject(name = "beneficiaries", value = Examples.BENEFICIARY_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid kind, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -68,7 +68,7 @@ public class EnvelopeResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listEnvelopes", summary = "The envelopes, oldest first")
     @APIResponse(responseCode = "200", description = "One page of envelopes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Envelopes.class),
                     examples = @ExampleObject(name = "envelopes", value = Examples.ENVELOPE_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -63,7 +63,7 @@ public class FunderResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listFunders", summary = "The funders, oldest first")
     @APIResponse(responseCode = "200", description = "One page of funders",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Funders.class),
                     examples = @ExampleObject(name = "funders", value = Examples.FUNDER_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

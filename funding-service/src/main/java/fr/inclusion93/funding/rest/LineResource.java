@@ -78,7 +78,7 @@ public class LineResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listLines", summary = "Funding lines, oldest first, with their figures")
     @APIResponse(responseCode = "200", description = "One page of lines",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Lines.class),
                     examples = @ExampleObject(name = "lines", value = Examples.LINE_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid filter, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

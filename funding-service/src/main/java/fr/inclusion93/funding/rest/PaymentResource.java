@@ -88,7 +88,7 @@ public class PaymentResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listPayments", summary = "A line's payment entries, in the order they were recorded")
     @APIResponse(responseCode = "200", description = "One page of entries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Payments.class),
                     examples = @ExampleObject(name = "a tranche and a credit note", value = Examples.PAYMENT_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -65,7 +65,7 @@ public class ProgrammeResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listProgrammes", summary = "The programmes, oldest first")
     @APIResponse(responseCode = "200", description = "One page of programmes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Programmes.class),
                     examples = @ExampleObject(name = "programmes", value = Examples.PROGRAMME_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

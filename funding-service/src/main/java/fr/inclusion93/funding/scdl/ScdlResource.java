@@ -58,7 +58,8 @@ public class ScdlResource {
             description = "An array of objects keyed by the standard's column names (an empty value is absent; montant "
                     + "and pourcentageSubvention are numbers). " + ROWS)
     @APIResponse(responseCode = "200", description = "The array, streamed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = Object.class, description = "One object per row, named as the CSV's columns"),
                     examples = @ExampleObject(name = "one subsidy", value = ScdlExamples.JSON)))
     public Response json() {
         return Response.ok((StreamingOutput) export::writeJson).build();
@@ -71,7 +72,8 @@ public class ScdlResource {
             description = "Each with a link to the line and what the standard requires and it lacks; complete it with "
                     + "PATCH /api/funding/lines/{id} (or the funder's or beneficiary's identifiers) and it is exported.")
     @APIResponse(responseCode = "200", description = "The array, streamed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = Object.class, description = "One object per row, named as the CSV's columns"),
                     examples = @ExampleObject(name = "a seeded line", value = ScdlExamples.OMISSIONS)))
     public Response omissions() {
         return Response.ok((StreamingOutput) export::writeOmissions).build();

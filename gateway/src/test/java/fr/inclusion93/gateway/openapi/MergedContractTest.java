@@ -53,6 +53,22 @@ class MergedContractTest {
         assertThat(ids).as("operationIds of %s", operations).doesNotContain("").doesNotHaveDuplicates();
     }
 
+    /** Without a schema a generated client can only drop the answer (its method returns void). */
+    @Test
+    void everyAnswerWithABodySaysItsSchema() {
+        List<String> withoutSchema = new ArrayList<>();
+        Contracts.servedJson().get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
+                operation -> operation.getValue().path("responses").fields().forEachRemaining(response ->
+                        response.getValue().path("content").fields().forEachRemaining(content -> {
+                            if (!content.getValue().has("schema")) {
+                                withoutSchema.add(operation.getKey() + " " + path.getKey() + " " + response.getKey() + " "
+                                        + content.getKey());
+                            }
+                        }))));
+
+        assertThat(withoutSchema).isEmpty();
+    }
+
     @Test
     void yamlAndJsonAreTheSameDocument() {
         assertThat(Contracts.servedYaml()).isEqualTo(Contracts.servedJson());
