@@ -46,7 +46,8 @@ public class AgreementResource {
             schema = @Schema(implementation = AgreementRequest.class),
             examples = @ExampleObject(name = "Seine-Saint-Denis, 15 January 2021", value = Examples.AGREEMENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location points to it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgreementResponse.class),
                     examples = @ExampleObject(name = "agreement", value = Examples.AGREEMENT)))
     @APIResponse(responseCode = "400", description = "Invalid body (each field and why); nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -64,7 +65,8 @@ public class AgreementResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listAgreements", summary = "Every agreement, oldest signature first")
     @APIResponse(responseCode = "200", description = "The agreements",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AgreementResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AgreementResponse.class),
                     examples = @ExampleObject(name = "agreements", value = "[" + Examples.AGREEMENT + "]")))
     public List<AgreementResponse> list() {
         return service.list();
@@ -75,7 +77,8 @@ public class AgreementResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "getAgreement", summary = "One agreement, with its open posts in all and per quota")
     @APIResponse(responseCode = "200", description = "The agreement",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgreementResponse.class),
                     examples = @ExampleObject(name = "agreement", value = Examples.AGREEMENT)))
     @APIResponse(responseCode = "404", description = "No agreement with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -47,7 +47,8 @@ public class ContractResource {
             schema = @Schema(implementation = ContractRequest.class),
             examples = @ExampleObject(name = "a two-year CDD", value = Examples.CONTRACT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Signed; Location points to the post's contracts",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContractResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ContractResponse.class),
                     examples = @ExampleObject(name = "contract", value = Examples.CONTRACT)))
     @APIResponse(responseCode = "400", description = "Invalid body (each field and why); nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -69,7 +70,8 @@ public class ContractResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR})
     @Operation(operationId = "listPostContracts", summary = "Who held the post when: its contracts, oldest first")
     @APIResponse(responseCode = "200", description = "The contracts (the holder by id only)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ContractResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ContractResponse.class),
                     examples = @ExampleObject(name = "contracts", value = "[" + Examples.CONTRACT + "]")))
     @APIResponse(responseCode = "404", description = "No post with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -63,7 +63,8 @@ public class ReportResource {
                     + "against it), each state, and the State-funded months the holders' contracts used; then the totals. "
                     + "A quota without posts yet is a row of zeros. Columns are version " + Deployment.VERSION + ".")
     @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentReport.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DeploymentReport.class),
                     examples = @ExampleObject(name = "by EPT", value = Examples.DEPLOYMENT)))
     @APIResponse(responseCode = "400", description = "A parameter is missing or invalid; every one is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -119,7 +120,8 @@ public class ReportResource {
             description = "A running contract on a post that is not OCCUPIED, an OCCUPIED post without one, or one still "
                     + "OCCUPIED after its contract's planned end: each needs its contract ended or its post moved.")
     @APIResponse(responseCode = "200", description = "The contradictions, in post id order (none: an empty list)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Contradiction.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Contradiction.class),
                     examples = @ExampleObject(name = "one", value = Examples.CONTRADICTIONS)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; every one is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -143,7 +145,8 @@ public class ReportResource {
                     + "all, for the months from `from` to `to` (both included), of every post or of one agreement's. By "
                     + "theme an activity counts in each of its themes. Columns are version " + Activity.VERSION + ".")
     @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityReport.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActivityReport.class),
                     examples = @ExampleObject(name = "by theme", value = Examples.ACTIVITY_REPORT)))
     @APIResponse(responseCode = "400", description = "A parameter is missing or invalid; every one is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -51,7 +51,8 @@ public class BeneficiaryResource {
             schema = @Schema(implementation = OutsideBeneficiaryRequest.class),
             examples = @ExampleObject(name = "a commune", value = Examples.OUTSIDE_ORGANISATION_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location points to it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BeneficiaryResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BeneficiaryResponse.class),
                     examples = @ExampleObject(name = "outside organisation", value = Examples.OUTSIDE_ORGANISATION)))
     @APIResponse(responseCode = "400", description = "Invalid body (each field and why), unknown commune; nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -70,7 +71,8 @@ public class BeneficiaryResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listBeneficiaries", summary = "The beneficiaries, by name")
     @APIResponse(responseCode = "200", description = "One page of beneficiaries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Beneficiaries.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Pages.Beneficiaries.class),
                     examples = @ExampleObject(name = "beneficiaries", value = Examples.BENEFICIARY_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid kind, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -88,7 +90,8 @@ public class BeneficiaryResource {
             description = "A host structure appears shortly after structure-service registers it, and follows its updates, "
                     + "closure and reopening the same way (eventual consistency); an outside organisation is as created.")
     @APIResponse(responseCode = "200", description = "The beneficiary",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BeneficiaryResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BeneficiaryResponse.class),
                     examples = {@ExampleObject(name = "beneficiary", value = Examples.BENEFICIARY),
                             @ExampleObject(name = "closed association known by its RNA", value = Examples.CLOSED_ASSOCIATION),
                             @ExampleObject(name = "outside organisation", value = Examples.OUTSIDE_ORGANISATION)}))

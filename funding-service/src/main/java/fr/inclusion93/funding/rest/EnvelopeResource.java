@@ -47,7 +47,8 @@ public class EnvelopeResource {
             schema = @Schema(implementation = EnvelopeRequest.class),
             examples = @ExampleObject(name = "DSIL 2020 in Seine-Saint-Denis", value = Examples.ENVELOPE_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location points to it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvelopeResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnvelopeResponse.class),
                     examples = @ExampleObject(name = "envelope", value = Examples.ENVELOPE)))
     @APIResponse(responseCode = "400", description = "Invalid body (each field and why); nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -68,7 +69,8 @@ public class EnvelopeResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listEnvelopes", summary = "The envelopes, oldest first")
     @APIResponse(responseCode = "200", description = "One page of envelopes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Envelopes.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Pages.Envelopes.class),
                     examples = @ExampleObject(name = "envelopes", value = Examples.ENVELOPE_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -83,7 +85,8 @@ public class EnvelopeResource {
     @Path("/{id}")
     @Operation(operationId = "getEnvelope", summary = "One envelope")
     @APIResponse(responseCode = "200", description = "The envelope",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnvelopeResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EnvelopeResponse.class),
                     examples = @ExampleObject(name = "envelope", value = Examples.ENVELOPE)))
     @APIResponse(responseCode = "404", description = "No envelope with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

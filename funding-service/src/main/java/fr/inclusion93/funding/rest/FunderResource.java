@@ -45,7 +45,8 @@ public class FunderResource {
             schema = @Schema(implementation = FunderRequest.class),
             examples = @ExampleObject(name = "the State in the département", value = Examples.FUNDER_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location points to it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FunderResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FunderResponse.class),
                     examples = @ExampleObject(name = "funder", value = Examples.FUNDER)))
     @APIResponse(responseCode = "400", description = "Invalid body (each field and why); nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -63,7 +64,8 @@ public class FunderResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listFunders", summary = "The funders, oldest first")
     @APIResponse(responseCode = "200", description = "One page of funders",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Funders.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Pages.Funders.class),
                     examples = @ExampleObject(name = "funders", value = Examples.FUNDER_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -77,7 +79,8 @@ public class FunderResource {
     @Path("/{id}")
     @Operation(operationId = "getFunder", summary = "One funder")
     @APIResponse(responseCode = "200", description = "The funder",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FunderResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FunderResponse.class),
                     examples = @ExampleObject(name = "funder", value = Examples.FUNDER)))
     @APIResponse(responseCode = "404", description = "No funder with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

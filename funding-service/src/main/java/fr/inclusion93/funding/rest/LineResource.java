@@ -53,7 +53,8 @@ public class LineResource {
             schema = @Schema(implementation = LineRequest.class),
             examples = @ExampleObject(name = "DSIL La Courneuve", value = Examples.LINE_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location points to it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LineResponse.class),
                     examples = @ExampleObject(name = "line", value = Examples.LINE)))
     @APIResponse(responseCode = "400", description = "Invalid body (each field and why): unknown envelope, parent or "
             + "beneficiary, COMMITTED without an amount, forecasts without a year…; nothing was stored",
@@ -78,7 +79,8 @@ public class LineResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listLines", summary = "Funding lines, oldest first, with their figures")
     @APIResponse(responseCode = "200", description = "One page of lines",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Lines.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Pages.Lines.class),
                     examples = @ExampleObject(name = "lines", value = Examples.LINE_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid filter, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -96,7 +98,8 @@ public class LineResource {
     @Path("/{id}")
     @Operation(operationId = "getLine", summary = "One funding line with its figures, sub-lines, outputs and forecasts")
     @APIResponse(responseCode = "200", description = "The line",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LineResponse.class),
                     examples = @ExampleObject(name = "line", value = Examples.LINE)))
     @APIResponse(responseCode = "404", description = "No line with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -116,7 +119,8 @@ public class LineResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommitRequest.class),
             examples = @ExampleObject(name = "a draft without amount", value = Examples.COMMIT_REQUEST)))
     @APIResponse(responseCode = "200", description = "Committed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LineResponse.class),
                     examples = @ExampleObject(name = "line", value = Examples.LINE)))
     @APIResponse(responseCode = "400", description = "No amount, or another amount than the line's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -143,7 +147,8 @@ public class LineResource {
             description = "From DRAFT, or from COMMITTED when the line has no payment entry and no sub-line that is not "
                     + "cancelled. A cancelled line no longer counts anywhere.")
     @APIResponse(responseCode = "200", description = "Cancelled",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LineResponse.class),
                     examples = @ExampleObject(name = "line", value = Examples.LINE)))
     @APIResponse(responseCode = "403", description = "A partner outside the line's territory",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -163,7 +168,8 @@ public class LineResource {
     @Path("/{id}/close")
     @Operation(operationId = "closeLine", summary = "Close a PAID line", description = "Nothing more is paid or clawed back on it.")
     @APIResponse(responseCode = "200", description = "Closed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LineResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LineResponse.class),
                     examples = @ExampleObject(name = "line", value = Examples.LINE)))
     @APIResponse(responseCode = "403", description = "A partner outside the line's territory",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -59,7 +59,8 @@ public class PaymentResource {
             examples = {@ExampleObject(name = "tranche", value = Examples.PAYMENT_REQUEST),
                     @ExampleObject(name = "credit note", value = Examples.CREDIT_NOTE_REQUEST)}))
     @APIResponse(responseCode = "201", description = "Recorded; Location points to the line's payments",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PaymentResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PaymentResponse.class),
                     examples = @ExampleObject(name = "tranche", value = Examples.PAYMENT)))
     @APIResponse(responseCode = "400", description = "Invalid body (each field and why), a zero amount, a malformed "
             + "Idempotency-Key; nothing was stored",
@@ -88,7 +89,8 @@ public class PaymentResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listPayments", summary = "A line's payment entries, in the order they were recorded")
     @APIResponse(responseCode = "200", description = "One page of entries",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Payments.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Pages.Payments.class),
                     examples = @ExampleObject(name = "a tranche and a credit note", value = Examples.PAYMENT_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -49,7 +49,8 @@ public class PostReservationResource {
     @GET
     @Operation(operationId = "listPostReservations", summary = "The posts' subsidies, oldest first")
     @APIResponse(responseCode = "200", description = "One page",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.PostReservations.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Pages.PostReservations.class),
                     examples = @ExampleObject(name = "one agreement's posts", value = Examples.POST_RESERVATION_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid filter, page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -47,7 +47,8 @@ public class ProgrammeResource {
             schema = @Schema(implementation = ProgrammeRequest.class),
             examples = @ExampleObject(name = "DSIL", value = Examples.PROGRAMME_REQUEST)))
     @APIResponse(responseCode = "201", description = "Created; Location points to it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProgrammeResponse.class),
                     examples = @ExampleObject(name = "programme", value = Examples.PROGRAMME)))
     @APIResponse(responseCode = "400", description = "Invalid body (each field and why); nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -65,7 +66,8 @@ public class ProgrammeResource {
     @RolesAllowed({Roles.ADMIN, Roles.PARTNER, Roles.AUDITOR, Roles.DASHBOARD})
     @Operation(operationId = "listProgrammes", summary = "The programmes, oldest first")
     @APIResponse(responseCode = "200", description = "One page of programmes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pages.Programmes.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Pages.Programmes.class),
                     examples = @ExampleObject(name = "programmes", value = Examples.PROGRAMME_PAGE)))
     @APIResponse(responseCode = "400", description = "Invalid page or size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -80,7 +82,8 @@ public class ProgrammeResource {
     @Path("/{id}")
     @Operation(operationId = "getProgramme", summary = "One programme")
     @APIResponse(responseCode = "200", description = "The programme",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeResponse.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProgrammeResponse.class),
                     examples = @ExampleObject(name = "programme", value = Examples.PROGRAMME)))
     @APIResponse(responseCode = "404", description = "No programme with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
