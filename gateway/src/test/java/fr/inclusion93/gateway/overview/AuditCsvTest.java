@@ -1,5 +1,6 @@
 package fr.inclusion93.gateway.overview;
 
+import fr.inclusion93.gateway.TestPorts;
 import static fr.inclusion93.security.testing.TestTokens.as;
 import static fr.inclusion93.security.testing.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +20,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +60,7 @@ class AuditCsvTest {
                     .toCompletionStage().toCompletableFuture().join();
             String base = "http://127.0.0.1:" + server.actualPort();
             return Map.of("gateway.routes.structures", base, "gateway.routes.conseillers", base,
-                    "gateway.routes.funding", "http://127.0.0.1:" + closedPort());
+                    "gateway.routes.funding", "http://127.0.0.1:" + TestPorts.unused());
         }
 
         private static void answer(HttpServerRequest request) {
@@ -89,14 +88,6 @@ class AuditCsvTest {
             return new JsonObject().put("recordedAt", "2021-01-20T09:00:00Z").put("actor", "admin-cli")
                     .put("requestId", "r-" + id).put("traceId", null).put("action", "Changed").put("recordType", type)
                     .put("recordId", id).put("before", null).put("after", after).put("addedLater", "not a column");
-        }
-
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
         }
 
         @Override

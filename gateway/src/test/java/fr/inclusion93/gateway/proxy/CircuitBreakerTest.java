@@ -1,5 +1,6 @@
 package fr.inclusion93.gateway.proxy;
 
+import fr.inclusion93.gateway.TestPorts;
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,10 +17,6 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +56,7 @@ class CircuitBreakerTest {
         @Override
         public Map<String, String> start() {
             vertx = Vertx.vertx();
-            port = freePort();
+            port = TestPorts.unused();
             up();
             return Map.of("gateway.routes.structures", "http://127.0.0.1:" + port);
         }
@@ -84,13 +81,6 @@ class CircuitBreakerTest {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
 
-        private static int freePort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     @Test

@@ -1,12 +1,9 @@
 package fr.inclusion93.gateway.proxy;
 
+import fr.inclusion93.gateway.TestPorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -32,7 +29,7 @@ public class FailingUpstreams implements QuarkusTestResourceLifecycleManager {
                 })
                 .listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().join();
-        String refused = "http://127.0.0.1:" + closedPort();
+        String refused = "http://127.0.0.1:" + TestPorts.unused();
         return Map.of(
                 "gateway.routes.structures", refused,
                 "gateway.routes.conseillers", "http://127.0.0.1:" + silent.actualPort(),
@@ -46,11 +43,4 @@ public class FailingUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package fr.inclusion93.gateway.proxy;
 
+import fr.inclusion93.gateway.TestPorts;
 import static fr.inclusion93.security.testing.TestTokens.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,10 +12,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +47,7 @@ class InstancesTest {
         public Map<String, String> start() {
             vertx = Vertx.vertx();
             HttpServer first = server(FIRST, 0);
-            secondPort = closedPort();
+            secondPort = TestPorts.unused();
             return Map.of("gateway.routes.structures",
                     "http://127.0.0.1:" + first.actualPort() + ",http://127.0.0.1:" + secondPort);
         }
@@ -64,14 +61,6 @@ class InstancesTest {
                 received.incrementAndGet();
                 request.response().setStatusCode(request.method().name().equals("POST") ? 201 : 200).end(body);
             })).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
-        }
-
-        private static int closedPort() {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         @Override
