@@ -3,6 +3,7 @@ package fr.inclusion93.gateway.overview;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -19,8 +20,10 @@ final class AuditCsv implements AutoCloseable {
             "actor", "requestId", "traceId", "before", "after");
     /** The entry's own fields, the columns after part and service. */
     private static final List<String> ENTRY_FIELDS = COLUMNS.subList(2, COLUMNS.size());
-    // the response's stream is the framework's to close
-    private static final CsvMapper CSV = CsvMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    // The response's stream is the framework's to close. Quotes only where RFC 4180 needs them: Jackson otherwise
+    // quotes every value longer than 24 characters (ids, instants), unquoted when shorter.
+    private static final CsvMapper CSV = CsvMapper.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema SCHEMA = CsvSchema.builder().addColumns(COLUMNS, CsvSchema.ColumnType.STRING)
             .setUseHeader(true).setLineSeparator("\r\n").build();
 

@@ -30,7 +30,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
-/** The auditors' CSV: every page of each service in turn, stable columns, a missing service named, a failure never a whole file. */
+/**
+ * The auditors' CSV: every page of each service in turn, stable columns, quotes only where needed (long ids too), a
+ * missing service named, a failure never a whole file.
+ */
 @QuarkusTest
 @TestProfile(AuditCsvTest.PagedHistories.class)
 class AuditCsvTest {
@@ -86,7 +89,7 @@ class AuditCsvTest {
 
         private static JsonObject entry(String type, String id, JsonObject after) {
             return new JsonObject().put("recordedAt", "2021-01-20T09:00:00Z").put("actor", "admin-cli")
-                    .put("requestId", "r-" + id).put("traceId", null).put("action", "Changed").put("recordType", type)
+                    .put("requestId", "7d2f1a9c-3e4b-4f6a-9b8c-1d2e3f4a5b6c-" + id).put("traceId", null).put("action", "Changed").put("recordType", type)
                     .put("recordId", id).put("before", null).put("after", after).put("addedLater", "not a column");
         }
 
@@ -105,10 +108,10 @@ class AuditCsvTest {
         String after = "{\"state\":\"VACANT\",\"note\":\"a, \\\"b\\\"\"}"; // as the service gave it
         assertThat(answer.asString()).isEqualTo(
                 "part,service,recordedAt,recordType,recordId,action,actor,requestId,traceId,before,after\r\n"
-                + "structures,structure-service,2021-01-20T09:00:00Z,structure,s1,Changed,admin-cli,r-s1,,,\r\n"
-                + "structures,structure-service,2021-01-20T09:00:00Z,structure,s2,Changed,admin-cli,r-s2,,,\r\n"
-                + "structures,structure-service,2021-01-20T09:00:00Z,structure,s3,Changed,admin-cli,r-s3,,,\r\n"
-                + "posts,conseiller-service,2021-01-20T09:00:00Z,post,p1,Changed,admin-cli,r-p1,,,"
+                + "structures,structure-service,2021-01-20T09:00:00Z,structure,s1,Changed,admin-cli,7d2f1a9c-3e4b-4f6a-9b8c-1d2e3f4a5b6c-s1,,,\r\n"
+                + "structures,structure-service,2021-01-20T09:00:00Z,structure,s2,Changed,admin-cli,7d2f1a9c-3e4b-4f6a-9b8c-1d2e3f4a5b6c-s2,,,\r\n"
+                + "structures,structure-service,2021-01-20T09:00:00Z,structure,s3,Changed,admin-cli,7d2f1a9c-3e4b-4f6a-9b8c-1d2e3f4a5b6c-s3,,,\r\n"
+                + "posts,conseiller-service,2021-01-20T09:00:00Z,post,p1,Changed,admin-cli,7d2f1a9c-3e4b-4f6a-9b8c-1d2e3f4a5b6c-p1,,,"
                 + "\"" + after.replace("\"", "\"\"") + "\"\r\n");
         assertThat(HistoryUpstreams.ASKED).contains(
                 "/api/structures/history?from=2021-01-01T00%3A00%3A00Z&limit=500&cursor=p2 Bearer " + auditor,
