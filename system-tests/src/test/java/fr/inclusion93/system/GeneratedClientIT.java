@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,7 +67,7 @@ class GeneratedClientIT {
         AuditHistory history = new OverviewApi(client("auditor")).getAuditHistory(since, 500, null);
         assertThat(history.getComplete()).isTrue();
         assertThat(history.getParts()).filteredOn(part -> part.getPart().equals("structures")).singleElement()
-                .extracting(AuditHistoryPart::getItems).asList()
+                .extracting(AuditHistoryPart::getItems).asInstanceOf(InstanceOfAssertFactories.LIST)
                 .anySatisfy(item -> assertThat(((Map<?, ?>) item).get("recordId")).isEqualTo(registered.getId().toString()));
     }
 
