@@ -21,7 +21,8 @@ READY_TIMEOUT=${READY_TIMEOUT:-120}
 SERVICES=(structure-service conseiller-service funding-service gateway)
 # Instances of each service behind the one gateway: the first on its usual port, the k-th 100 ports further
 # (structure-service on 8081, 8181, 8281…), same databases and broker; the gateway shares requests among them.
-INSTANCES=${INSTANCES:-1}
+# A start remembers it until stop, so that restart, status and a later start see the same instances.
+INSTANCES=${INSTANCES:-$(cat "$RUN_DIR/instances" 2>/dev/null || echo 1)}
 [[ $INSTANCES =~ ^[1-9]$ ]] || { echo "[$ME] ERROR: INSTANCES must be 1 to 9, got '$INSTANCES'" >&2; exit 1; }
 
 log() { echo "[$ME] $*"; }
@@ -172,6 +173,7 @@ start() {
   mkdir -p "$RUN_DIR"
   local svc
   for svc in $(all_units); do check_port "$svc"; done # fail before starting anything
+  echo "$INSTANCES" >"$RUN_DIR/instances"
   [[ ${SKIP_INFRA:-} == 1 ]] || { "$ROOT/deploy/postgres.sh"; "$ROOT/deploy/kafka.sh" start; }
   VERIFICATION_KEY=$(verification_key)
   local started=$SECONDS
@@ -262,7 +264,8 @@ Usage: $ME [start [--build] | stop | restart <service> | status]
   restart   stop and start one of: ${SERVICES[*]} (its k-th instance: <service>-k); wait until it is ready
   status    running/stopped per service
 Env: PORT_BASE=$PORT_BASE (gateway; services on +1..+3)  KAFKA_PORT=$KAFKA_PORT  DB_SUFFIX=$DB_SUFFIX
-     INSTANCES=$INSTANCES: instances of each service (the k-th 100 ports above the first; the gateway balances)
+     INSTANCES=$INSTANCES: instances of each service (the k-th 100 ports above the first; the gateway balances);
+       a start remembers it until stop
      RUN_DIR=$RUN_DIR (pid files, logs)  READY_TIMEOUT=$READY_TIMEOUT (s)
      SKIP_INFRA=1 leaves PostgreSQL and Kafka alone
      SEED=false: start does not load the seed (default: deploy/seed.sh once every service is ready)
@@ -278,6 +281,7 @@ EOF
 
 stop() {
   stop_services
+  rm -f "$RUN_DIR/instances"
   [[ ${SKIP_INFRA:-} == 1 ]] || "$ROOT/deploy/kafka.sh" stop
 }
 

@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import fr.inclusion93.security.local.LocalTokens;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
