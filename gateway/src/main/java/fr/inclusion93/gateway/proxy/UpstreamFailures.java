@@ -2,32 +2,20 @@ package fr.inclusion93.gateway.proxy;
 
 import fr.inclusion93.gateway.config.GatewayConfig;
 import fr.inclusion93.problem.Problem;
-import fr.inclusion93.problem.ProblemType;
 import fr.inclusion93.problem.ProblemWriter;
 import io.quarkus.logging.Log;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.StreamResetException;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
-import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.util.TypeLiteral;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.net.URI;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -42,12 +30,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  */
 final class UpstreamFailures implements ProxyInterceptor {
 
-    static final URI UNAVAILABLE = ProblemType.of("upstream-unavailable");
-    static final URI TIMEOUT = ProblemType.of("upstream-timeout");
-
     private static final String FAILURE = UpstreamFailures.class.getName();
     private static final String ATTEMPT = FAILURE + ".attempt";
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     private final Upstream upstream;
     private final ProblemWriter problems;
@@ -89,7 +73,7 @@ final class UpstreamFailures implements ProxyInterceptor {
         String path = context.request().proxiedRequest().path();
         long deadline = timeouts.deadlineNanos(path, System.nanoTime());
         return Future.fromCompletionStage(attempt(context, path, deadline, retries), Vertx.currentContext())
-                .onFailure(failure -> context.set(FAILURE, unwrapped(failure)));
+                .onFailure(failure -> context.set(FAILURE, UnansweredRequests.unwrapped(failure)));
     }
 
     private CompletionStage<ProxyResponse> attempt(ProxyContext context, String path, long deadline, int retriesLeft) {
@@ -106,44 +90,20 @@ final class UpstreamFailures implements ProxyInterceptor {
             return CompletableFuture.failedStage(open);
         }
         return sent.exceptionallyCompose(failure -> {
-            Throwable cause = unwrapped(failure);
-            if (unanswered(cause)) {
+            Throwable cause = UnansweredRequests.unwrapped(failure);
+            if (UnansweredRequests.unanswered(cause)) {
                 upstream.instances().failed(instance);
             }
-            boolean notSent = cause instanceof ConnectException || cause instanceof UnknownHostException;
-            boolean resend = notSent || connectionFailed(cause) && resendable(context.request());
-            if (retriesLeft == 0 || !resend) {
+            if (retriesLeft == 0 || !UnansweredRequests.retryable(cause, context.request())) {
                 return CompletableFuture.failedStage(failure);
             }
             Log.debugf("%s %s: %s at %s failed without an answer (%s), sending it again", context.request().getMethod(),
                     path, upstream.service(), instance.baseUrl(), cause.toString());
-            if (!notSent) {
+            if (!UnansweredRequests.notSent(cause)) {
                 context.request().setBody(null); // its empty body was read by the first attempt
             }
             return attempt(context, path, deadline, retriesLeft - 1);
         });
-    }
-
-    /** A safe method, and nothing to send but the headers: the request can be sent again as it was. */
-    private static boolean resendable(ProxyRequest request) {
-        MultiMap headers = request.proxiedRequest().headers();
-        String length = headers.get(HttpHeaders.CONTENT_LENGTH);
-        return SAFE.contains(request.getMethod()) && (length == null || length.equals("0"))
-                && !headers.contains(HttpHeaders.TRANSFER_ENCODING);
-    }
-
-    /** The instance gave no answer: unreachable, gone mid-request or silent; not the client going away. */
-    private static boolean unanswered(Throwable failure) {
-        return connectionFailed(failure) || failure instanceof TimeoutException;
-    }
-
-    /** Refused, reset or closed before any answer: not a time-out, an open circuit, nor the client going away. */
-    private static boolean connectionFailed(Throwable failure) {
-        return failure instanceof IOException || failure instanceof HttpClosedException;
-    }
-
-    private static Throwable unwrapped(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @Override
@@ -151,7 +111,7 @@ final class UpstreamFailures implements ProxyInterceptor {
         Throwable failure = context.get(FAILURE, Throwable.class);
         if (failure != null) {
             String path = context.request().proxiedRequest().path();
-            Problem problem = toProblem(failure, path);
+            Problem problem = UpstreamProblems.of(failure, upstream.service(), path);
             Log.warnf("%s %s: %s at %s failed: %s", context.request().getMethod(), path, upstream.service(),
                     attempt(context).instance().baseUrl(), failure.toString());
             if (failure instanceof CircuitBreakerOpenException) {
@@ -163,19 +123,5 @@ final class UpstreamFailures implements ProxyInterceptor {
                     .setBody(Body.body(problems.toBuffer(problem)));
         }
         return context.sendResponse();
-    }
-
-    private Problem toProblem(Throwable failure, String path) {
-        if (failure instanceof TimeoutException) {
-            return new Problem(TIMEOUT, "Gateway Timeout", 504,
-                    upstream.service() + " did not answer in time; the request may or may not have been applied",
-                    ProblemWriter.instance(path), List.of());
-        }
-        if (failure instanceof CircuitBreakerOpenException) {
-            return new Problem(UNAVAILABLE, "Service Unavailable", 503, upstream.service() + " is failing: the gateway "
-                    + "stopped sending it requests for a few seconds; try again later", ProblemWriter.instance(path), List.of());
-        }
-        return new Problem(UNAVAILABLE, "Service Unavailable", 503,
-                upstream.service() + " is unreachable; try again later", ProblemWriter.instance(path), List.of());
     }
 }

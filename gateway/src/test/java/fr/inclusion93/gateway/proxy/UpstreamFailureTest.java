@@ -47,7 +47,7 @@ class UpstreamFailureTest {
                 .contentType(Problem.MEDIA_TYPE)
                 .extract().as(Problem.class);
 
-        assertThat(problem).isEqualTo(new Problem(UpstreamFailures.UNAVAILABLE, "Service Unavailable", 503,
+        assertThat(problem).isEqualTo(new Problem(UpstreamProblems.UNAVAILABLE, "Service Unavailable", 503,
                 "structure-service is unreachable; try again later", URI.create("/api/structures"), null));
     }
 
@@ -59,7 +59,7 @@ class UpstreamFailureTest {
                 .contentType(Problem.MEDIA_TYPE)
                 .extract().as(Problem.class);
 
-        assertThat(problem).isEqualTo(new Problem(UpstreamFailures.TIMEOUT, "Gateway Timeout", 504,
+        assertThat(problem).isEqualTo(new Problem(UpstreamProblems.TIMEOUT, "Gateway Timeout", 504,
                 "conseiller-service did not answer in time; the request may or may not have been applied",
                 URI.create("/api/conseillers/7"), null));
     }
