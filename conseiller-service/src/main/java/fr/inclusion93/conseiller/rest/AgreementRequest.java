@@ -31,7 +31,7 @@ public record AgreementRequest(
     public record SignatoryBody(@NotBlank @Size(max = 200) @Schema(example = "Plaine Commune") String name,
             @NotNull @Schema(example = "EPT") Agreement.SignatoryKind kind,
             @Pattern(regexp = "^([0-9][0-9AB][0-9]{3}|[0-9]{9})$", message = "an INSEE commune code or an EPT's SIREN")
-            @Schema(description = "The territory it signs for: an EPT's SIREN (kind EPT) or a commune's INSEE code (kind "
+            @Schema(nullable = true, description = "The territory it signs for: an EPT's SIREN (kind EPT) or a commune's INSEE code (kind "
                     + "COMMUNE), required for those two; none for the State, the département or another signatory, "
                     + "which sign for the whole agreement", example = "200057867") String territoryCode) {
     }

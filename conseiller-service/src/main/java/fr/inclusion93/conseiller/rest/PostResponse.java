@@ -12,10 +12,11 @@ public record PostResponse(UUID id, UUID agreementId, UUID structureId, String c
         PostState state,
         @Schema(description = "PENDING until funding-service answers the opening; RESERVED, REFUSED, or RELEASED after a return")
         Post.Funding funding,
-        UUID fundingLineId,
-        @Schema(description = "funding-service's answer in words (the figures of a refusal)") String fundingDetail,
-        LocalDate openedOn, LocalDate returnedOn,
-        @Schema(description = "What needs someone's action (its host structure closed); null when nothing") String flag,
+        @Schema(nullable = true, description = "The funding line that reserved its subsidy, once reserved") UUID fundingLineId,
+        @Schema(nullable = true, description = "funding-service's answer in words (the figures of a refusal)") String fundingDetail,
+        LocalDate openedOn,
+        @Schema(nullable = true, description = "Day it was returned to the State, when returned") LocalDate returnedOn,
+        @Schema(nullable = true, description = "What needs someone's action (its host structure closed); null when nothing") String flag,
         Instant updatedAt) {
 
     public static PostResponse of(Post post) {

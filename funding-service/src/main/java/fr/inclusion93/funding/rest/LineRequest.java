@@ -20,7 +20,7 @@ public record LineRequest(
         @Size(max = 100) @Pattern(regexp = Keys.PATTERN, message = Keys.MESSAGE) String key,
         @Schema(nullable = true, description = "Required for a top-level line; a sub-line's is its parent's (send none or the same)",
                 examples = "c3d2e1f0-1a2b-4c3d-8e9f-0a1b2c3d4e5f") UUID envelopeId,
-        @Schema(nullable = true, description = "The line whose \"dont\" lists this one", examples = "null") UUID parentId,
+        @Schema(nullable = true, description = "The line whose \"dont\" lists this one") UUID parentId,
         @Schema(nullable = true, description = "A known beneficiary (host structure or outside organisation)",
                 examples = "0b6f3c2e-6d3b-4d7e-9a55-2f1c1d9e8a10") UUID beneficiaryId,
         @Schema(nullable = true, description = "Who receives it when no beneficiary is named; both may be null when the "
