@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Gateway benchmark: GET /api/structures/<id> at structure-service directly, through nginx (Debian's, a reverse proxy
-# with upstream keep-alive) and through our gateway, in the same run against the same service: wrk at 32 connections
+# with upstream keep-alive), through the floor (FloorProxy.java: the least a proxy on the gateway's own HTTP stack,
+# Vert.x, can do) and through our gateway, in the same run against the same service: wrk at 32 connections
 # (2 threads) and at 1, req/s, p50, p99; then the ratios against the target (the gateway sustains >= 0.85x the direct
 # throughput, as nginx does, and adds <= 0.1 ms at p50 at one connection). The security checks are on (an admin token
 # at the gateway and the service). Each path is warmed up first (full JIT needs 20-30 s of load).
 #
 # Usage: deploy/bench/gateway.sh [--build]
 #   --build  builds structure-service and the gateway first; otherwise their jars in */target/quarkus-app (copied)
-# About 4 minutes with the defaults. Needs wrk and nginx (apt-get install wrk nginx-light), curl, psql, java.
-# Env: PORT=47681 (structure-service; nginx on +1, the gateway on +2)  KAFKA_PORT=47692 KAFKA_CONTROLLER_PORT=47693
+# About 5 minutes with the defaults. Needs wrk and nginx (apt-get install wrk nginx-light), curl, psql, java.
+# Env: PORT=47681 (structure-service; nginx on +1, the gateway on +2, the floor on +3)  KAFKA_PORT=47692 KAFKA_CONTROLLER_PORT=47693
 #      WARMUP=20 (s per path)  DURATION=20 (s per measured run)  READY_TIMEOUT=90 (s)  KEEP_DB=false
 #      JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC" (run.sh's default, the production flags)
 #      RUN_DIR=deploy/.run  BENCH_DIR=RUN_DIR/bench/gateway  PGHOST, PGPORT, PGSUPERUSER (as deploy/postgres.sh)
@@ -25,6 +26,7 @@ bench_settings gateway
 PORT=${PORT:-47681}
 NGINX_PORT=$((PORT + 1))
 GATEWAY_PORT=$((PORT + 2))
+FLOOR_PORT=$((PORT + 3))
 export KAFKA_PORT=${KAFKA_PORT:-47692} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47693}
 WARMUP=${WARMUP:-20}
 DURATION=${DURATION:-20}
@@ -40,7 +42,7 @@ case ${1:-} in
   *) die "unknown argument '$1' (see --help)" ;;
 esac
 for tool in wrk nginx curl psql java; do command -v "$tool" >/dev/null || die "$tool is needed (apt-get install wrk nginx-light)"; done
-for port in "$NGINX_PORT" "$GATEWAY_PORT"; do port_in_use "$port" && die "port $port is already in use; set PORT"; done
+for port in "$NGINX_PORT" "$GATEWAY_PORT" "$FLOOR_PORT"; do port_in_use "$port" && die "port $port is already in use; set PORT"; done
 STARTED_AT=$SECONDS
 
 ## structure-service (common.sh: its database, the broker its outbox relay needs), then nginx and the gateway.
@@ -49,12 +51,14 @@ $BUILD && (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl gateway -am)
 [[ -f $ROOT/gateway/target/quarkus-app/quarkus-run.jar ]] || die "no gateway/target/quarkus-app/quarkus-run.jar: run with --build"
 rm -rf "$BENCH_DIR/gateway-app" && cp -r "$ROOT/gateway/target/quarkus-app" "$BENCH_DIR/gateway-app"
 GATEWAY_PID=
+FLOOR_PID=
 NGINX_DIR=$BENCH_DIR/nginx
 stop_proxies() {
   if [[ -n $GATEWAY_PID ]]; then
     kill "$GATEWAY_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.2; done # the recording is written
   fi
+  [[ -z $FLOOR_PID ]] || kill "$FLOOR_PID" 2>/dev/null || true
   [[ ! -f $NGINX_DIR/nginx.pid ]] || kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
   bench_cleanup
 }
@@ -97,13 +101,21 @@ env GATEWAY_HTTP_PORT="$GATEWAY_PORT" STRUCTURE_SERVICE_URL="$BASE" JWT_PUBLIC_K
 GATEWAY_PID=$!
 wait_until_ready "the gateway" "$GATEWAY_PID" "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" "$BENCH_DIR/gateway.log"
 log "gateway ready on port $GATEWAY_PORT (pid $GATEWAY_PID)"
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "$BENCH_DIR/gateway-app/lib/main/*" "$ROOT/deploy/bench/FloorProxy.java" "$FLOOR_PORT" "$PORT" \
+  >"$BENCH_DIR/floor.log" 2>&1 </dev/null &
+FLOOR_PID=$!
+for _ in $(seq 1 100); do port_in_use "$FLOOR_PORT" && break; sleep 0.2; done
+port_in_use "$FLOOR_PORT" || die "the floor proxy did not start (see $BENCH_DIR/floor.log)"
+log "floor proxy on port $FLOOR_PORT (pid $FLOOR_PID)"
 
 ## One structure, the three URLs to it, each answering 200 with the token and 401 without at the service's end.
 AUTH="Authorization: Bearer $(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" admin --client gateway-bench --ttl 7200)"
 id=$(register_bench_structure "$AUTH")
 [[ -n $id ]] || die "could not register the structure"
-PATHS=(direct nginx gateway)
-declare -A URL=([direct]=$BASE [nginx]=http://127.0.0.1:$NGINX_PORT [gateway]=http://127.0.0.1:$GATEWAY_PORT)
+PATHS=(direct nginx floor gateway)
+declare -A URL=([direct]=$BASE [nginx]=http://127.0.0.1:$NGINX_PORT [floor]=http://127.0.0.1:$FLOOR_PORT
+  [gateway]=http://127.0.0.1:$GATEWAY_PORT)
 for path in "${PATHS[@]}"; do
   URL[$path]=${URL[$path]}/api/structures/$id
   [[ $(curl -sS -o /dev/null -w '%{http_code}' -H "$AUTH" "${URL[$path]}") == 200 ]] || die "GET ${URL[$path]} is not 200"
@@ -149,12 +161,14 @@ for connections in 32 1; do
 done
 ratio=$(awk -v a="${RPS[gateway-32]}" -v b="${RPS[direct-32]}" 'BEGIN { printf "%.2f", a / b }')
 nginx_ratio=$(awk -v a="${RPS[nginx-32]}" -v b="${RPS[direct-32]}" 'BEGIN { printf "%.2f", a / b }')
+floor_ratio=$(awk -v a="${RPS[floor-32]}" -v b="${RPS[direct-32]}" 'BEGIN { printf "%.2f", a / b }')
 added_us=$((P50[gateway-1] - P50[direct-1]))
 nginx_added_us=$((P50[nginx-1] - P50[direct-1]))
+floor_added_us=$((P50[floor-1] - P50[direct-1]))
 failed=0
 verdict=ok; awk -v r="$ratio" 'BEGIN { exit !(r >= 0.85) }' || { verdict=MISSED; failed=1; }
-echo "ratio at 32 connections: gateway ${ratio}x direct (nginx ${nginx_ratio}x); target >= 0.85x: $verdict"
+echo "ratio at 32 connections: gateway ${ratio}x direct (nginx ${nginx_ratio}x, floor ${floor_ratio}x); target >= 0.85x: $verdict"
 verdict=ok; ((added_us <= 100)) || { verdict=MISSED; failed=1; }
-echo "p50 added at 1 connection: gateway +$(ms "$added_us") ms (nginx +$(ms "$nginx_added_us") ms); target <= 0.100 ms: $verdict"
+echo "p50 added at 1 connection: gateway +$(ms "$added_us") ms (nginx +$(ms "$nginx_added_us") ms, floor +$(ms "$floor_added_us") ms); target <= 0.100 ms: $verdict"
 echo "(wrk outputs in $RESULTS; total $((SECONDS - STARTED_AT)) s)"
 exit $failed
