@@ -28,7 +28,7 @@ if [[ -s $BASE_IMAGE_ARCHIVE && ${1:-} != --force ]]; then
 fi
 
 JDK_HOME=${JDK_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
-[[ -d $JDK_HOME/jmods ]] || die "$JDK_HOME has no jmods (Debian: apt-get install openjdk-17-jdk-headless openjdk-17-jmods)"
+[[ -d $JDK_HOME/jmods ]] || die "$JDK_HOME has no jmods (Debian bookworm: openjdk-17-jdk-headless has them)"
 "$JDK_HOME/bin/java" -version 2>&1 | grep -q '"17' || die "$JDK_HOME is not a Java 17 JDK"
 
 work=$(mktemp -d)
