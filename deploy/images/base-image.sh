@@ -12,8 +12,8 @@ ME=base-image.sh
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 BASE_IMAGE_ARCHIVE=${BASE_IMAGE_ARCHIVE:-$ROOT/deploy/images/.build/jre17-base.tar}
 BASE_IMAGE_NAME=${BASE_IMAGE_NAME:-inclusion93/jre17-base:1}
-# What the services and their libraries use (jdeps over the four quarkus-app lib folders), plus the JDK's
-# own tools an operator needs in a pod: JFR and the attach API for jcmd-less profiling, the EC and DNS providers.
+# What Quarkus, Hibernate, the PostgreSQL driver and the Kafka client use (check.sh starts all four images on it),
+# plus what an operator needs in a pod: JFR and the management agent, the EC and DNS providers.
 JRE_MODULES=java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,\
 java.net.http,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.transaction.xa,java.xml,\
 jdk.crypto.ec,jdk.jfr,jdk.management,jdk.management.jfr,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs
@@ -68,11 +68,7 @@ while read -r lib; do copy_with_parents "$lib"; done < <(
     | grep -oE '(=> )?/[^ ]+' | sed 's/^=> //' | grep -v "^$rootfs" | sort -u)
 # Name resolution: glibc's own files and DNS backends, read through nsswitch.conf.
 for lib in /lib/x86_64-linux-gnu/libnss_files.so.2 /lib/x86_64-linux-gnu/libnss_dns.so.2; do
-  [[ -e $lib ]] && copy_with_parents "$lib"
-done
-# usrmerge: /lib and /lib64 are symlinks into /usr on Debian 12
-for dir in lib lib64; do
-  if [[ -L /$dir && ! -e $rootfs/$dir ]]; then ln -s "$(readlink /$dir)" "$rootfs/$dir"; fi
+  if [[ -e $lib ]]; then copy_with_parents "$lib"; fi
 done
 
 cat > "$rootfs/etc/passwd" <<EOF
