@@ -5,7 +5,7 @@
 #  3. it starts: its layers are unpacked into a root file system and its entrypoint runs there (own mount and pid
 #     namespaces, as the image's user, with only the image's environment plus the service's settings) against
 #     this machine's PostgreSQL (the service's test database) and broker, until /q/health/ready answers 200.
-# Step 3 needs root (unshare); set IMAGE_BOOT=false to skip it where that is not available.
+# Step 3 needs root (unshare); set IMAGE_BOOT=false to skip it where that is not available. Ports: BOOT_PORT_BASE+1…
 set -euo pipefail
 
 ME=check.sh
@@ -14,7 +14,7 @@ SERVICES=(structure-service conseiller-service funding-service gateway)
 KAFKA_PORT=${KAFKA_PORT:-9092}
 IMAGE_BOOT=${IMAGE_BOOT:-true}
 BOOT_TIMEOUT=${BOOT_TIMEOUT:-90}
-BOOT_PORT_BASE=${BOOT_PORT_BASE:-38080}
+BOOT_PORT_BASE=${BOOT_PORT_BASE:-37080}
 
 log() { echo "[$ME] $*"; }
 die() { echo "[$ME] ERROR: $*" >&2; exit 1; }
@@ -61,6 +61,8 @@ service_settings() { # service, port: what run.sh would give it, on ports and da
 
 boot() { # dir, manifest, config, service, port
   local dir=$1 manifest=$2 config=$3 svc=$4 port=$5 rootfs=$1/rootfs layer pid status=""
+  # whatever answers on the port must be the image's service
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is in use: set BOOT_PORT_BASE"; fi
   mkdir -p "$rootfs"
   for layer in $(json "$manifest" 'j.layers.map(l => l.digest.replace("sha256:", ""))'); do
     if tar --list --gzip --warning=no-unknown-keyword --file "$dir/blobs/sha256/$layer" | grep -q '\.wh\.'; then die "$svc: whiteouts are not handled here"; fi
