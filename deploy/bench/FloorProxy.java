@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import org.jboss.logging.Logger;
 
 /**
  * The least a JVM reverse proxy can do, for deploy/bench/gateway.sh to measure beside nginx and the gateway: Vert.x
@@ -14,10 +15,13 @@ import io.vertx.core.http.RequestOptions;
  * the method, URI and headers and streaming the answer back. No routing, security, limits, resilience or header
  * hygiene: it is the floor under any gateway built on this stack, not a gateway.
  *
- * <p>Run with the gateway's libraries: {@code java -cp 'gateway/target/quarkus-app/lib/main/*' FloorProxy.java
- * <listen port> <upstream port>}.
+ * <p>Run with the gateway's libraries: {@code java -cp 'gateway/target/quarkus-app/lib/boot/*:gateway/target/quarkus-app/lib/main/*'
+ * FloorProxy.java <listen port> <upstream port>}. It logs through JBoss Logging: Quarkus' {@code Log} only works inside
+ * a Quarkus application.
  */
 public class FloorProxy extends AbstractVerticle {
+
+  private static final Logger LOG = Logger.getLogger(FloorProxy.class);
 
   private final int listenPort;
   private final int upstreamPort;
@@ -33,8 +37,11 @@ public class FloorProxy extends AbstractVerticle {
     Vertx vertx = Vertx.vertx();
     int loops = Runtime.getRuntime().availableProcessors();
     vertx.deployVerticle(() -> new FloorProxy(listenPort, upstreamPort), new DeploymentOptions().setInstances(loops))
-        .onSuccess(id -> System.out.println("floor proxy on " + listenPort + " to " + upstreamPort + ", " + loops + " event loops"))
-        .onFailure(failure -> { failure.printStackTrace(); System.exit(1); });
+        .onSuccess(id -> LOG.infof("floor proxy on %d to %d, %d event loops", listenPort, upstreamPort, loops))
+        .onFailure(failure -> {
+          LOG.error("the floor proxy could not start", failure);
+          System.exit(1);
+        });
   }
 
   @Override

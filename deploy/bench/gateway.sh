@@ -102,7 +102,7 @@ GATEWAY_PID=$!
 wait_until_ready "the gateway" "$GATEWAY_PID" "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" "$BENCH_DIR/gateway.log"
 log "gateway ready on port $GATEWAY_PORT (pid $GATEWAY_PID)"
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "$BENCH_DIR/gateway-app/lib/main/*" "$ROOT/deploy/bench/FloorProxy.java" "$FLOOR_PORT" "$PORT" \
+java $JAVA_OPTS -cp "$BENCH_DIR/gateway-app/lib/boot/*:$BENCH_DIR/gateway-app/lib/main/*" "$ROOT/deploy/bench/FloorProxy.java" "$FLOOR_PORT" "$PORT" \
   >"$BENCH_DIR/floor.log" 2>&1 </dev/null &
 FLOOR_PID=$!
 for _ in $(seq 1 100); do port_in_use "$FLOOR_PORT" && break; sleep 0.2; done
