@@ -52,7 +52,10 @@ public interface GatewayConfig {
     @WithDefault("1")
     int retries();
 
-    /** Most connections kept open to each service; further requests wait for a free one. */
+    /**
+     * Most connections kept open to each service instance, shared out between the event loops (each keeps its own,
+     * rounded up); further requests wait for a free one.
+     */
     @WithDefault("50")
     int maxConnections();
 

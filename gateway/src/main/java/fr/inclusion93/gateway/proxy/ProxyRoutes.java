@@ -15,13 +15,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.proxy.handler.ProxyHandler;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 
 /**
  * Puts one streaming reverse proxy per service on the Quarkus router, behind the client's rate limit. Paths and query
- * strings go through unchanged; bodies are piped, never buffered.
+ * strings go through unchanged; bodies are piped, never buffered. Each event loop has its own proxies and HTTP client
+ * ({@link EventLoopLocal}), so a request never leaves the thread that received it.
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -30,7 +33,7 @@ public class ProxyRoutes {
     private final GatewayConfig config;
     private final ProblemWriter problems;
     private final RateLimiter rateLimiter;
-    private HttpClient client;
+    private EventLoopLocal<HttpClient> clients;
 
     ProxyRoutes(Upstreams upstreams, GatewayConfig config, ProblemWriter problems, RateLimiter rateLimiter) {
         this.upstreams = upstreams;
@@ -40,36 +43,45 @@ public class ProxyRoutes {
     }
 
     void register(@Observes Router router, Vertx vertx) {
-        client = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setName("gateway")
                 .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()))
-                .setMaxPoolSize(config.maxConnections()));
+                // the connection budget is shared out between the event loops' pools
+                .setMaxPoolSize(ceilDiv(config.maxConnections(), EventLoopLocal.eventLoops(vertx)));
+        clients = new EventLoopLocal<>(() -> vertx.createHttpClient(options));
         for (Upstream upstream : upstreams.all()) {
-            // no service speaks WebSocket: an Upgrade request is proxied as a plain one (Upgrade is hop-by-hop)
-            HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin(context -> context.client().request(requestTo(UpstreamFailures.attempt(context))))
-                    .addInterceptor(new UpstreamFailures(upstream, problems, config))
-                    .addInterceptor(new ConnectionHeaders())
-                    .addInterceptor(new ForwardedHeaders())
-                    .addInterceptor(new ServiceHeadersWin());
+            List<ProxyInterceptor> interceptors = List.of(new UpstreamFailures(upstream, problems, config),
+                    new ConnectionHeaders(), new ForwardedHeaders(), new ServiceHeadersWin());
+            EventLoopLocal<ProxyHandler> proxies = new EventLoopLocal<>(() -> proxyHandler(interceptors));
             // "/prefix/*" matches "/prefix" itself too, but not "/prefixes"
             String route = upstream.prefix() + "/*";
             router.route(route)
                     .handler(context -> {
-                        tagMetricsWith(context, route);
-                        context.next();
+                        tagMetricsWith(context, route); // before the rate limiter: its 429s are counted on the route too
+                        rateLimiter.handle(context);
                     })
-                    .handler(rateLimiter)
-                    .handler(ProxyHandler.create(proxy));
+                    .handler(context -> proxies.current().handle(context));
             Log.infof("Routing %s to %s at %s", upstream.prefix(), upstream.service(),
                     upstream.instances().all().stream().map(instance -> instance.baseUrl().toString()).toList());
         }
     }
 
     void close(@Observes ShutdownEvent event) {
-        if (client != null) {
-            client.close();
+        if (clients != null) {
+            clients.all().forEach(HttpClient::close);
         }
+    }
+
+    private ProxyHandler proxyHandler(List<ProxyInterceptor> interceptors) {
+        // no service speaks WebSocket: an Upgrade request is proxied as a plain one (Upgrade is hop-by-hop)
+        HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), clients.current())
+                .origin(context -> context.client().request(requestTo(UpstreamFailures.attempt(context))));
+        interceptors.forEach(proxy::addInterceptor);
+        return ProxyHandler.create(proxy);
+    }
+
+    private static int ceilDiv(int dividend, int divisor) {
+        return Math.max(1, (dividend + divisor - 1) / divisor);
     }
 
     /**
