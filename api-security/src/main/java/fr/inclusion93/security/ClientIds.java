@@ -17,7 +17,11 @@ public final class ClientIds {
      * Claims enum does not name (client_id), 6% of the gateway's time when read on each request. Keyed by the token
      * object, which {@link VerifiedTokens} keeps for as long as the token string is sent again.
      */
-    private static final Cache<JsonWebToken, String> OF_TOKEN = Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private static final Cache<JsonWebToken, String> OF_TOKEN = Caffeine.newBuilder()
+            .executor(Runnable::run) // upkeep on the caller, not a wake-up of a common-pool thread every few reads
+            .weakKeys()
+            .maximumSize(10_000)
+            .build();
 
     private ClientIds() {
     }

@@ -33,6 +33,7 @@ class VerifiedTokens implements JWTParser {
 
     private final JWTParser verifier;
     private final Cache<String, JsonWebToken> verified = Caffeine.newBuilder()
+            .executor(Runnable::run) // upkeep on the caller, not a wake-up of a common-pool thread every few reads
             .maximumSize(MOST_TOKENS)
             .expireAfter(new UntilExpiry())
             .build();

@@ -46,6 +46,7 @@ public class RateLimiter implements Handler<RoutingContext> {
                 .map(Quota::window).max(Duration::compareTo).orElseThrow();
         // a bucket left alone for a whole window is full again: forgetting it loses nothing
         this.buckets = Caffeine.newBuilder()
+                .executor(Runnable::run) // upkeep on the caller, not a wake-up of a common-pool thread every few reads
                 .expireAfterAccess(longestWindow)
                 .maximumSize(limits.maxClients())
                 .build();
