@@ -9,8 +9,9 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Tells the service who the client asked, so that a {@code Location} built from the request's absolute URI
@@ -58,13 +59,20 @@ final class ForwardedHeaders implements ProxyInterceptor {
     }
 
     private static void dropForwardingHeaders(MultiMap headers) {
-        List<String> forwarding = headers.names().stream()
-                .filter(name -> {
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    return lower.equals("forwarded") || lower.startsWith("x-forwarded-");
-                })
-                .toList();
-        forwarding.forEach(headers::remove);
+        List<String> forwarding = null;
+        for (Map.Entry<String, String> header : headers) {
+            if (isForwarding(header.getKey())) {
+                forwarding = forwarding == null ? new ArrayList<>(2) : forwarding;
+                forwarding.add(header.getKey());
+            }
+        }
+        if (forwarding != null) {
+            forwarding.forEach(headers::remove);
+        }
+    }
+
+    private static boolean isForwarding(String name) {
+        return name.equalsIgnoreCase("forwarded") || name.regionMatches(true, 0, "x-forwarded-", 0, 12);
     }
 
     private static int defaultPort(String scheme) {

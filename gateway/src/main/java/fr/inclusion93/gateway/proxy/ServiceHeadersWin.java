@@ -15,7 +15,8 @@ final class ServiceHeadersWin implements ProxyInterceptor {
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         MultiMap gateways = context.request().proxiedRequest().response().headers();
-        context.response().headers().names().forEach(gateways::remove);
+        // by entry: names() would build a sorted set on every request
+        context.response().headers().forEach(header -> gateways.remove(header.getKey()));
         return context.sendResponse();
     }
 }

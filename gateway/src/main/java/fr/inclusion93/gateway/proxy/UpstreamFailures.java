@@ -112,8 +112,14 @@ final class UpstreamFailures implements ProxyInterceptor {
         if (failure != null) {
             String path = context.request().proxiedRequest().path();
             Problem problem = UpstreamProblems.of(failure, upstream.service(), path);
-            Log.warnf("%s %s: %s at %s failed: %s", context.request().getMethod(), path, upstream.service(),
-                    attempt(context).instance().baseUrl(), failure.toString());
+            if (failure instanceof StreamResetException) {
+                // the gateway dropped the request because its client went away: nothing failed on the service's side
+                Log.debugf("%s %s: client gone before %s answered", context.request().getMethod(), path,
+                        upstream.service());
+            } else {
+                Log.warnf("%s %s: %s at %s failed: %s", context.request().getMethod(), path, upstream.service(),
+                        attempt(context).instance().baseUrl(), failure.toString());
+            }
             if (failure instanceof CircuitBreakerOpenException) {
                 context.response().putHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
             }
