@@ -8,14 +8,17 @@
 #
 # Usage: deploy/bench/gateway.sh [--build]
 #   --build  builds structure-service and the gateway first; otherwise their jars in */target/quarkus-app (copied)
-# About 5 minutes with the defaults. Needs wrk and nginx (apt-get install wrk nginx-light), curl, psql, java.
+# About 8 minutes with the defaults. Needs wrk and nginx (apt-get install wrk nginx-light), curl, psql, java.
 # Env: PORT=47681 (structure-service; nginx on +1, the gateway on +2, the floor on +3)  KAFKA_PORT=47692 KAFKA_CONTROLLER_PORT=47693
-#      WARMUP=20 (s per path)  DURATION=20 (s per measured run)  READY_TIMEOUT=90 (s)  KEEP_DB=false
+#      WARMUP=60 (s per path)  DURATION=20 (s per measured run)  READY_TIMEOUT=90 (s)  KEEP_DB=false
 #      JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC" (run.sh's default, the production flags)
 #      RUN_DIR=deploy/.run  BENCH_DIR=RUN_DIR/bench/gateway  PGHOST, PGPORT, PGSUPERUSER (as deploy/postgres.sh)
 #      GATEWAY_EXTRA_OPTS: more JVM options for the gateway only (e.g. -Dquarkus.vertx.event-loops-pool-size=1)
 #      GATEWAY_JFR=<file.jfr>  records the gateway with Java Flight Recorder (profile settings), written when it stops;
 #        read it with: jfr print --events jdk.ExecutionSample <file> (or JDK 21+'s jfr view hot-methods <file>)
+#      GATEWAY_PROFILE=<file>  CPU profile of the gateway during its measured 32-connection run only, by async-profiler
+#        (tools.profiler:async-profiler:4.1 from Maven Central, attached then): collapsed stacks, or a flame graph if
+#        <file> ends in .html
 set -euo pipefail
 
 ME=gateway.sh
@@ -28,7 +31,8 @@ NGINX_PORT=$((PORT + 1))
 GATEWAY_PORT=$((PORT + 2))
 FLOOR_PORT=$((PORT + 3))
 export KAFKA_PORT=${KAFKA_PORT:-47692} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47693}
-WARMUP=${WARMUP:-20}
+# the gateway's JIT settles after about a minute at 32 connections (compilations per 15 s: 7700, 2150, 1275, 120)
+WARMUP=${WARMUP:-60}
 DURATION=${DURATION:-20}
 DB=structure_bench_gateway
 DB_OWNER=structure
@@ -109,6 +113,30 @@ for _ in $(seq 1 100); do port_in_use "$FLOOR_PORT" && break; sleep 0.2; done
 port_in_use "$FLOOR_PORT" || die "the floor proxy did not start (see $BENCH_DIR/floor.log)"
 log "floor proxy on port $FLOOR_PORT (pid $FLOOR_PID)"
 
+profiler() { # start|stop: async-profiler on the gateway, through the JDK's attach API
+  if [[ $1 == start ]]; then
+    mkdir -p "$BENCH_DIR/async-profiler"
+    (cd "$ROOT" && ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 \
+      -DoutputDirectory="$BENCH_DIR/async-profiler")
+    (cd "$BENCH_DIR/async-profiler" && unzip -q -o async-profiler-4.1-linux-x64.jar linux-x64/libasyncProfiler.so)
+    cat >"$BENCH_DIR/async-profiler/Attach.java" <<'JAVA'
+public class Attach {
+  public static void main(String[] args) throws Exception {
+    var vm = com.sun.tools.attach.VirtualMachine.attach(args[0]);
+    vm.loadAgentPath(args[1], args[2]);
+    vm.detach();
+  }
+}
+JAVA
+    set -- start,event=cpu,interval=2ms
+  else
+    local format=collapsed
+    [[ $GATEWAY_PROFILE != *.html ]] || format=flamegraph
+    set -- "stop,file=$GATEWAY_PROFILE,$format"
+  fi
+  java "$BENCH_DIR/async-profiler/Attach.java" "$GATEWAY_PID" "$BENCH_DIR/async-profiler/linux-x64/libasyncProfiler.so" "$1"
+}
+
 ## One structure, the three URLs to it, each answering 200 with the token and 401 without at the service's end.
 AUTH="Authorization: Bearer $(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" admin --client gateway-bench --ttl 7200)"
 id=$(register_bench_structure "$AUTH")
@@ -138,7 +166,11 @@ log "measuring: ${DURATION}s per run"
 for connections in 32 1; do
   for path in "${PATHS[@]}"; do
     out=$RESULTS/$path-c$connections.txt
+    profiled=false
+    [[ -z ${GATEWAY_PROFILE:-} || $path != gateway || $connections != 32 ]] || profiled=true
+    ! $profiled || profiler start
     load "$path" "$connections" "$DURATION" "$out"
+    ! $profiled || { profiler stop; log "gateway profile in $GATEWAY_PROFILE"; }
     RPS[$path-$connections]=$(awk '/^Requests\/sec:/ { printf "%d", $2 + 0.5 }' "$out")
     P50[$path-$connections]=$(to_us "$(awk '$1 == "50%" { print $2 }' "$out")")
     P99[$path-$connections]=$(to_us "$(awk '$1 == "99%" { print $2 }' "$out")")
