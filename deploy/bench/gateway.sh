@@ -8,7 +8,7 @@
 #
 # Usage: deploy/bench/gateway.sh [--build]
 #   --build  builds structure-service and the gateway first; otherwise their jars in */target/quarkus-app (copied)
-# About 8 minutes with the defaults. Needs wrk and nginx (apt-get install wrk nginx-light), curl, psql, java.
+# About 8 minutes with the defaults (10 with a baseline). Needs wrk and nginx (apt-get install wrk nginx-light), curl, psql, java.
 # Env: PORT=47681 (structure-service; nginx on +1, the gateway on +2, the floor on +3)  KAFKA_PORT=47692 KAFKA_CONTROLLER_PORT=47693
 #      WARMUP=60 (s per path)  DURATION=20 (s per measured run)  READY_TIMEOUT=90 (s)  KEEP_DB=false
 #      JAVA_OPTS="-Xms64m -Xmx256m -XX:+UseSerialGC" (run.sh's default, the production flags)
@@ -19,6 +19,8 @@
 #      GATEWAY_PROFILE=<file>  CPU profile of the gateway during its measured 32-connection run only, by async-profiler
 #        (tools.profiler:async-profiler:4.1 from Maven Central, attached then): collapsed stacks, or a flame graph if
 #        <file> ends in .html
+#      BASELINE_APP=<quarkus-app dir>  another build of the gateway (e.g. an earlier revision's gateway/target/quarkus-app,
+#        copied) measured as a fifth path, "baseline", on port +4: a change's before and after in the same run
 set -euo pipefail
 
 ME=gateway.sh
@@ -30,6 +32,7 @@ PORT=${PORT:-47681}
 NGINX_PORT=$((PORT + 1))
 GATEWAY_PORT=$((PORT + 2))
 FLOOR_PORT=$((PORT + 3))
+BASELINE_PORT=$((PORT + 4))
 export KAFKA_PORT=${KAFKA_PORT:-47692} KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-47693}
 # the gateway's JIT settles after about a minute at 32 connections (compilations per 15 s: 7700, 2150, 1275, 120)
 WARMUP=${WARMUP:-60}
@@ -46,7 +49,7 @@ case ${1:-} in
   *) die "unknown argument '$1' (see --help)" ;;
 esac
 for tool in wrk nginx curl psql java; do command -v "$tool" >/dev/null || die "$tool is needed (apt-get install wrk nginx-light)"; done
-for port in "$NGINX_PORT" "$GATEWAY_PORT" "$FLOOR_PORT"; do port_in_use "$port" && die "port $port is already in use; set PORT"; done
+for port in "$NGINX_PORT" "$GATEWAY_PORT" "$FLOOR_PORT" "$BASELINE_PORT"; do port_in_use "$port" && die "port $port is already in use; set PORT"; done
 STARTED_AT=$SECONDS
 
 ## structure-service (common.sh: its database, the broker its outbox relay needs), then nginx and the gateway.
@@ -55,6 +58,7 @@ $BUILD && (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl gateway -am)
 [[ -f $ROOT/gateway/target/quarkus-app/quarkus-run.jar ]] || die "no gateway/target/quarkus-app/quarkus-run.jar: run with --build"
 rm -rf "$BENCH_DIR/gateway-app" && cp -r "$ROOT/gateway/target/quarkus-app" "$BENCH_DIR/gateway-app"
 GATEWAY_PID=
+BASELINE_PID=
 FLOOR_PID=
 NGINX_DIR=$BENCH_DIR/nginx
 stop_proxies() {
@@ -63,6 +67,7 @@ stop_proxies() {
     for _ in $(seq 1 50); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.2; done # the recording is written
   fi
   [[ -z $FLOOR_PID ]] || kill "$FLOOR_PID" 2>/dev/null || true
+  [[ -z $BASELINE_PID ]] || kill "$BASELINE_PID" 2>/dev/null || true
   [[ ! -f $NGINX_DIR/nginx.pid ]] || kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
   bench_cleanup
 }
@@ -98,13 +103,22 @@ log "nginx $(nginx -v 2>&1 | sed 's|.*/||') on port $NGINX_PORT, keep-alive to s
 key=file:$(RUN_DIR=$RUN_DIR "$ROOT/deploy/token.sh" keys)
 GATEWAY_JAVA_OPTS="$JAVA_OPTS ${GATEWAY_EXTRA_OPTS:-}"
 [[ -z ${GATEWAY_JFR:-} ]] || GATEWAY_JAVA_OPTS+=" -XX:StartFlightRecording=filename=$GATEWAY_JFR,settings=profile,dumponexit=true"
-# shellcheck disable=SC2086 # JAVA_OPTS holds several options
-env GATEWAY_HTTP_PORT="$GATEWAY_PORT" STRUCTURE_SERVICE_URL="$BASE" JWT_PUBLIC_KEY_LOCATION="$key" \
-  GATEWAY_RATE_LIMIT_REQUESTS=1000000000 java $GATEWAY_JAVA_OPTS -jar "$BENCH_DIR/gateway-app/quarkus-run.jar" \
-  >"$BENCH_DIR/gateway.log" 2>&1 </dev/null &
-GATEWAY_PID=$!
-wait_until_ready "the gateway" "$GATEWAY_PID" "http://127.0.0.1:$GATEWAY_PORT/q/health/ready" "$BENCH_DIR/gateway.log"
-log "gateway ready on port $GATEWAY_PORT (pid $GATEWAY_PID)"
+start_gateway() { # name port app-dir java-options: the gateway in the background, its pid in STARTED_PID
+  # shellcheck disable=SC2086 # the options are several
+  env GATEWAY_HTTP_PORT="$2" STRUCTURE_SERVICE_URL="$BASE" JWT_PUBLIC_KEY_LOCATION="$key" \
+    GATEWAY_RATE_LIMIT_REQUESTS=1000000000 java $4 -jar "$3/quarkus-run.jar" >"$BENCH_DIR/$1.log" 2>&1 </dev/null &
+  STARTED_PID=$!
+  wait_until_ready "the $1" "$STARTED_PID" "http://127.0.0.1:$2/q/health/ready" "$BENCH_DIR/$1.log"
+  log "$1 ready on port $2 (pid $STARTED_PID)"
+}
+start_gateway gateway "$GATEWAY_PORT" "$BENCH_DIR/gateway-app" "$GATEWAY_JAVA_OPTS"
+GATEWAY_PID=$STARTED_PID
+if [[ -n ${BASELINE_APP:-} ]]; then
+  [[ -f $BASELINE_APP/quarkus-run.jar ]] || die "no quarkus-run.jar in BASELINE_APP=$BASELINE_APP"
+  rm -rf "$BENCH_DIR/baseline-app" && cp -r "$BASELINE_APP" "$BENCH_DIR/baseline-app"
+  start_gateway baseline "$BASELINE_PORT" "$BENCH_DIR/baseline-app" "$JAVA_OPTS"
+  BASELINE_PID=$STARTED_PID
+fi
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$BENCH_DIR/gateway-app/lib/boot/*:$BENCH_DIR/gateway-app/lib/main/*" "$ROOT/deploy/bench/FloorProxy.java" "$FLOOR_PORT" "$PORT" \
   >"$BENCH_DIR/floor.log" 2>&1 </dev/null &
@@ -143,7 +157,8 @@ id=$(register_bench_structure "$AUTH")
 [[ -n $id ]] || die "could not register the structure"
 PATHS=(direct nginx floor gateway)
 declare -A URL=([direct]=$BASE [nginx]=http://127.0.0.1:$NGINX_PORT [floor]=http://127.0.0.1:$FLOOR_PORT
-  [gateway]=http://127.0.0.1:$GATEWAY_PORT)
+  [gateway]=http://127.0.0.1:$GATEWAY_PORT [baseline]=http://127.0.0.1:$BASELINE_PORT)
+[[ -z $BASELINE_PID ]] || PATHS+=(baseline)
 for path in "${PATHS[@]}"; do
   URL[$path]=${URL[$path]}/api/structures/$id
   [[ $(curl -sS -o /dev/null -w '%{http_code}' -H "$AUTH" "${URL[$path]}") == 200 ]] || die "GET ${URL[$path]} is not 200"
@@ -202,5 +217,9 @@ verdict=ok; awk -v r="$ratio" 'BEGIN { exit !(r >= 0.85) }' || { verdict=MISSED;
 echo "ratio at 32 connections: gateway ${ratio}x direct (nginx ${nginx_ratio}x, floor ${floor_ratio}x); target >= 0.85x: $verdict"
 verdict=ok; ((added_us <= 100)) || { verdict=MISSED; failed=1; }
 echo "p50 added at 1 connection: gateway +$(ms "$added_us") ms (nginx +$(ms "$nginx_added_us") ms, floor +$(ms "$floor_added_us") ms); target <= 0.100 ms: $verdict"
+if [[ -n $BASELINE_PID ]]; then
+  echo "baseline ($BASELINE_APP): $(awk -v a="${RPS[baseline-32]}" -v b="${RPS[direct-32]}" 'BEGIN { printf "%.2f", a / b }')x" \
+    "direct at 32 connections, +$(ms $((P50[baseline-1] - P50[direct-1]))) ms at p50 at 1 connection"
+fi
 echo "(wrk outputs in $RESULTS; total $((SECONDS - STARTED_AT)) s)"
 exit $failed
