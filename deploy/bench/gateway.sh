@@ -2,9 +2,10 @@
 # Gateway benchmark: GET /api/structures/<id> at structure-service directly, through nginx (Debian's, a reverse proxy
 # with upstream keep-alive), through the floor (FloorProxy.java: the least a proxy on the gateway's own HTTP stack,
 # Vert.x, can do) and through our gateway, in the same run against the same service: wrk at 32 connections
-# (2 threads) and at 1, req/s, p50, p99; then the ratios against the target (the gateway sustains >= 0.85x the direct
-# throughput, as nginx does, and adds <= 0.1 ms at p50 at one connection). The security checks are on (an admin token
-# at the gateway and the service). Each path is warmed up first (full JIT needs 20-30 s of load).
+# (2 threads) and at 1, req/s, p50, p99, and the CPU time per request of the process answering (the proxy's own, or the
+# service's for direct: steadier than req/s on a shared machine); then the ratios against the target (the gateway
+# sustains >= 0.85x the direct throughput, as nginx does, and adds <= 0.1 ms at p50 at one connection). The security
+# checks are on (an admin token at the gateway and the service). Each path is warmed up first (full JIT).
 #
 # Usage: deploy/bench/gateway.sh [--build]
 #   --build  builds structure-service and the gateway first; otherwise their jars in */target/quarkus-app (copied)
@@ -174,7 +175,24 @@ load() { # path connections seconds output-file
   wrk -t"$threads" -c"$2" -d"$3s" --latency -H "$AUTH" "${URL[$1]}" >"$4"
   if grep 'Non-2xx' "$4" >&2; then die "$1 c$2: answers other than 2xx (see $4)"; fi
 }
-declare -A RPS P50 P99 ERRORS
+declare -A RPS P50 P99 ERRORS CPU_US
+# CPU time per request of the process that answers on each path (the service itself for direct, the proxy for the
+# others, nginx's workers included): what a proxy costs, steadier than req/s on a shared machine
+pids_of() {
+  case $1 in
+    direct) echo "$SERVICE_PID" ;;
+    nginx) local master; master=$(cat "$NGINX_DIR/nginx.pid"); echo "$master" $(pgrep -P "$master") ;;
+    floor) echo "$FLOOR_PID" ;;
+    gateway) echo "$GATEWAY_PID" ;;
+    baseline) echo "$BASELINE_PID" ;;
+  esac
+}
+cpu_ticks() { # pids: user + system time, all threads, in clock ticks
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat"))); done
+  echo "$total"
+}
+TICKS_PER_SECOND=$(getconf CLK_TCK)
 log "warm-up: ${WARMUP}s per path at 32 connections"
 for path in "${PATHS[@]}"; do load "$path" 32 "$WARMUP" "$RESULTS/warmup-$path.txt"; done
 log "measuring: ${DURATION}s per run"
@@ -184,7 +202,13 @@ for connections in 32 1; do
     profiled=false
     [[ -z ${GATEWAY_PROFILE:-} || $path != gateway || $connections != 32 ]] || profiled=true
     ! $profiled || profiler start
+    # shellcheck disable=SC2046 # a list of pids
+    ticks=$(cpu_ticks $(pids_of "$path"))
     load "$path" "$connections" "$DURATION" "$out"
+    # shellcheck disable=SC2046
+    ticks=$(($(cpu_ticks $(pids_of "$path")) - ticks))
+    requests=$(awk '/requests in/ { print $1 }' "$out")
+    CPU_US[$path-$connections]=$((ticks * 1000000 / TICKS_PER_SECOND / requests))
     ! $profiled || { profiler stop; log "gateway profile in $GATEWAY_PROFILE"; }
     RPS[$path-$connections]=$(awk '/^Requests\/sec:/ { printf "%d", $2 + 0.5 }' "$out")
     P50[$path-$connections]=$(to_us "$(awk '$1 == "50%" { print $2 }' "$out")")
@@ -197,13 +221,13 @@ ms() { awk -v us="$1" 'BEGIN { printf "%.3f", us / 1000 }'; }
 echo
 echo "== GET /api/structures/<id>, ${DURATION}s per run after ${WARMUP}s of warm-up, $(nproc) cores (${BUSY_BEFORE}% busy" \
   "before), JAVA_OPTS $JAVA_OPTS, revision $REVISION =="
-printf '%-8s %6s %9s %9s %9s %8s %s\n' path conns req/s "p50 ms" "p99 ms" "x direct" "socket errors"
+printf '%-8s %6s %9s %9s %9s %8s %11s %s\n' path conns req/s "p50 ms" "p99 ms" "x direct" "cpu us/req" "socket errors"
 for connections in 32 1; do
   for path in "${PATHS[@]}"; do
-    printf '%-8s %6s %9s %9s %9s %8s %s\n' "$path" "$connections" "${RPS[$path-$connections]}" \
+    printf '%-8s %6s %9s %9s %9s %8s %11s %s\n' "$path" "$connections" "${RPS[$path-$connections]}" \
       "$(ms "${P50[$path-$connections]}")" "$(ms "${P99[$path-$connections]}")" \
       "$(awk -v a="${RPS[$path-$connections]}" -v b="${RPS[direct-$connections]}" 'BEGIN { printf "%.2f", a / b }')" \
-      "${ERRORS[$path-$connections]}"
+      "${CPU_US[$path-$connections]}" "${ERRORS[$path-$connections]}"
   done
 done
 ratio=$(awk -v a="${RPS[gateway-32]}" -v b="${RPS[direct-32]}" 'BEGIN { printf "%.2f", a / b }')
@@ -217,6 +241,8 @@ verdict=ok; awk -v r="$ratio" 'BEGIN { exit !(r >= 0.85) }' || { verdict=MISSED;
 echo "ratio at 32 connections: gateway ${ratio}x direct (nginx ${nginx_ratio}x, floor ${floor_ratio}x); target >= 0.85x: $verdict"
 verdict=ok; ((added_us <= 100)) || { verdict=MISSED; failed=1; }
 echo "p50 added at 1 connection: gateway +$(ms "$added_us") ms (nginx +$(ms "$nginx_added_us") ms, floor +$(ms "$floor_added_us") ms); target <= 0.100 ms: $verdict"
+echo "proxy CPU per request at 32 connections: gateway ${CPU_US[gateway-32]} us (nginx ${CPU_US[nginx-32]} us," \
+  "floor ${CPU_US[floor-32]} us${BASELINE_PID:+, baseline ${CPU_US[baseline-32]} us}); the service's own: ${CPU_US[direct-32]} us"
 if [[ -n $BASELINE_PID ]]; then
   echo "baseline ($BASELINE_APP): $(awk -v a="${RPS[baseline-32]}" -v b="${RPS[direct-32]}" 'BEGIN { printf "%.2f", a / b }')x" \
     "direct at 32 connections, +$(ms $((P50[baseline-1] - P50[direct-1]))) ms at p50 at 1 connection"
