@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * A value per Vert.x event loop, made on first use on that loop. The proxy keeps an HTTP client, so a connection pool,
  * per event loop: a request then goes out on a connection of the loop that received it. One client's pool hands out
  * whichever idle connection answered last, whatever its loop, and each request then crossed threads twice (its head
- * queued to the connection's loop, the answer queued back), which was a quarter of the gateway's time.
+ * queued to the connection's loop, the answer queued back): per-loop clients took a fifth off the gateway's CPU per
+ * request (deploy/bench/gateway.sh).
  */
 final class EventLoopLocal<T> {
 
